@@ -1,0 +1,1 @@
+"""Anti-trafficking plans: data model, loader and checks, independent of the site generator."""
