@@ -1,0 +1,62 @@
+"""The permanent URL scheme: ASCII paths, identical in both languages after the /az/ or /en/ prefix."""
+from __future__ import annotations
+
+import posixpath
+
+from .catalog import measure_slug
+
+LANGS = ("az", "en")
+
+
+def document(doc_id: str) -> str:
+    return f"{doc_id}/"
+
+
+def parallel(doc_id: str) -> str:
+    return f"{doc_id}/parallel/"
+
+
+def measure(doc_id: str, num: str) -> str:
+    return f"{doc_id}/measures/{measure_slug(num)}/"
+
+
+def measures_index() -> str:
+    return "measures/"
+
+
+def body(body_id: str) -> str:
+    return f"bodies/{body_id}/"
+
+
+def bodies_index() -> str:
+    return "bodies/"
+
+
+def abbreviation(abbr_id: str) -> str:
+    return f"abbreviations/{abbr_id}/"
+
+
+def abbreviations_index() -> str:
+    return "abbreviations/"
+
+
+def short_link(doc_id: str, num: str) -> str:
+    """Short permanent link that redirects to the measure's current page, e.g. id/nap-2014-2018/13.2.9/."""
+    return f"id/{doc_id}/{num}/"
+
+
+def src_path(url: str) -> str:
+    """The Markdown file that MkDocs turns into `url` (with use_directory_urls)."""
+    return (url.rstrip("/") + "/index.md") if url else "index.md"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from one page to another, relative, so the site works from any sub-path."""
+    anchor = ""
+    if "#" in to_url:
+        to_url, anchor = to_url.split("#", 1)
+        anchor = "#" + anchor
+    if to_url == from_url:
+        return anchor or "./"
+    rel = posixpath.relpath(to_url or ".", from_url.rstrip("/") or ".")
+    return (rel.rstrip("/") + "/" if rel != "." else "./") + anchor
