@@ -78,51 +78,61 @@ class _Stream:
     words: list[str]
     used: list[bool]
 
-    def first_free(self) -> int:
-        return next((i for i, u in enumerate(self.used) if not u), len(self.words))
+    def first_free(self, lo: int) -> int:
+        return next((i for i in range(max(lo, 0), len(self.words)) if not self.used[i]), len(self.words))
+
+    def find(self, word: str, lo: int, hi: int) -> int | None:
+        return next((i for i in range(lo, min(hi, len(self.words))) if not self.used[i] and self.words[i] == word), None)
 
     def context(self, i: int, span: int = 6) -> str:
         return " ".join(self.words[max(0, i - span): i + span])
 
 
-def compare(source_text: str, units: list[tuple[str, str]]) -> list[str]:
-    """Match each unit's words, in order, against source words no earlier unit used; report differences."""
+def compare(source_text: str, units: list[tuple[str, str]], max_reports: int = 20) -> list[str]:
+    """Match each unit's words, in order, against source words no earlier unit used; report differences.
+
+    A unit starts near where the previous one started (cells of a table row interleave in the source,
+    so a unit may begin a little before the previous one ends) and its words stay close together.
+    Source words that no unit claims are reported at the end: those are words the data lost.
+    """
     stream = _Stream(words(source_text), [False] * len(words(source_text)))
     problems: list[str] = []
+    prev_start = prev_end = 0
     for label, text in units:
         unit = words(text)
         if not unit:
             continue
-        start = stream.first_free()
-        pos, matched = start, []
-        limit = start + MAX_JUMP
+        pos = stream.first_free(prev_start - MAX_JUMP)
+        limit = max(pos, prev_end) + MAX_JUMP
+        matched: list[int] = []
         for n, w in enumerate(unit):
-            hit = next((i for i in range(pos, min(limit, len(stream.words)))
-                        if not stream.used[i] and stream.words[i] == w), None)
+            hit = stream.find(w, pos, limit)
             if hit is None:
                 before = " ".join(unit[max(0, n - 4):n])
                 problems.append(f"{label}: word {n + 1} {w!r} (after {before!r}) is not in the source "
                                 f"here; the source reads {stream.context(pos)!r}")
                 break
             matched.append(hit)
-            pos = hit + 1
-            limit = hit + MAX_JUMP  # cells interleave, but a unit's words stay close together
-        else:
+            pos, limit = hit + 1, hit + 1 + MAX_JUMP
+        if len(matched) == len(unit):
             for i in matched:
                 stream.used[i] = True
-    missing = [i for i, u in enumerate(stream.used) if not u]
-    if missing and not problems:
-        runs: list[list[int]] = []
-        for i in missing:
+            prev_start, prev_end = matched[0], matched[-1]
+        else:  # resynchronise on the unit's first word so one error does not cascade
+            again = stream.find(unit[0], stream.first_free(prev_start - MAX_JUMP), len(stream.words))
+            prev_start = prev_end = again if again is not None else prev_start
+    runs: list[list[int]] = []
+    for i, used in enumerate(stream.used):
+        if not used:
             if runs and i == runs[-1][-1] + 1:
                 runs[-1].append(i)
             else:
                 runs.append([i])
-        for run in runs[:20]:
-            problems.append(f"source words missing from the data: {' '.join(stream.words[i] for i in run)!r} "
-                            f"(in {stream.context(run[0], 8)!r})")
-        if len(runs) > 20:
-            problems.append(f"… and {len(runs) - 20} more gaps")
+    for run in runs:
+        problems.append(f"source words missing from the data: {' '.join(stream.words[i] for i in run)!r} "
+                        f"(in {stream.context(run[0], 8)!r})")
+    if len(problems) > max_reports:
+        problems = problems[:max_reports] + [f"… and {len(problems) - max_reports} more differences"]
     return problems
 
 

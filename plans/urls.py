@@ -50,8 +50,21 @@ def src_path(url: str) -> str:
     return (url.rstrip("/") + "/index.md") if url else "index.md"
 
 
+def md(from_url: str, to_url: str) -> str:
+    """A Markdown link target from one page to another: the relative source path, which MkDocs checks
+    (strict mode fails on a broken one) and turns into the right relative URL."""
+    anchor = ""
+    if "#" in to_url:
+        to_url, anchor = to_url.split("#", 1)
+        anchor = "#" + anchor
+    src_from, src_to = src_path(from_url), src_path(to_url)
+    if src_from == src_to and anchor:
+        return anchor
+    return posixpath.relpath(src_to, posixpath.dirname(src_from) or ".") + anchor
+
+
 def relative(from_url: str, to_url: str) -> str:
-    """A link from one page to another, relative, so the site works from any sub-path."""
+    """An href for raw HTML from one page to another, relative, so the site works from any sub-path."""
     anchor = ""
     if "#" in to_url:
         to_url, anchor = to_url.split("#", 1)

@@ -1,0 +1,53 @@
+# Two commands for a fresh machine: `make serve` (set up, build, serve on 127.0.0.1:8000) and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := $(CURDIR)
+
+.PHONY: help serve build test validate i18n clean check-python check-port
+
+help:
+	@echo "make serve     set up, build both languages and serve the site on http://127.0.0.1:$(PORT)/"
+	@echo "make test      set up and run the whole test suite"
+	@echo "make build     build the static site into site/"
+	@echo "make validate  check data/ (schemas, references, fidelity to the sources)"
+	@echo "make i18n      refresh the interface-string catalogs in locale/ after code changes"
+
+check-python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found; install Python 3.11 or newer (Debian: apt-get install python3 python3-venv)"; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "error: Python 3.11 or newer is needed, $(PYTHON) is $$($(PYTHON) -V 2>&1)"; exit 1; }
+	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || { echo "error: Python's venv module is missing (Debian: apt-get install python3-venv)"; exit 1; }
+
+$(VENV)/.installed: requirements.txt | check-python
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+validate: $(VENV)/.installed
+	@$(PY) scripts/validate.py
+
+build: $(VENV)/.installed
+	@$(PY) scripts/build.py
+
+check-port:
+	@$(PY) -c 'import socket,sys; s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(("127.0.0.1", $(PORT)))' 2>/dev/null || { echo "error: port $(PORT) on 127.0.0.1 is in use; stop what uses it or run: make serve PORT=8001"; exit 1; }
+
+serve: build check-port
+	@echo "serving http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
+	@$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory site
+
+test: $(VENV)/.installed-test
+	@bash scripts/ensure_test_tools.sh
+	$(PY) -m pytest -q
+
+i18n: $(VENV)/.installed
+	$(PY) scripts/i18n_update.py
+
+clean:
+	rm -rf site site.old site.build-* .pytest_cache

@@ -1,0 +1,37 @@
+"""Every generated page of one language: (URL, Markdown, the data file it comes from)."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from . import urls
+from .catalog import Catalog
+from .render_document import document_page, parallel_page
+from .render_records import (abbreviation_page, abbreviations_index, bodies_index, body_page, measure_page,
+                             measures_index)
+
+
+@dataclass(frozen=True)
+class Page:
+    url: str
+    markdown: str
+    source: str  # data file the page is built from, for the "edit" link
+
+    @property
+    def src_path(self) -> str:
+        return urls.src_path(self.url)
+
+
+def site_pages(cat: Catalog, lang: str) -> Iterator[Page]:
+    for doc in cat.documents.values():
+        yield Page(urls.document(doc.id), document_page(cat, doc, lang), f"data/documents/{doc.id}.yml")
+        yield Page(urls.parallel(doc.id), parallel_page(cat, doc, lang), f"data/documents/{doc.id}.yml")
+    for pm in cat.measures:
+        yield Page(urls.measure(pm.document, pm.num), measure_page(cat, pm, lang), f"data/measures/{pm.document}.yml")
+    yield Page(urls.measures_index(), measures_index(cat, lang), "data/measures/")
+    for body_id in cat.bodies:
+        yield Page(urls.body(body_id), body_page(cat, body_id, lang), "data/bodies.yml")
+    yield Page(urls.bodies_index(), bodies_index(cat, lang), "data/bodies.yml")
+    for abbr_id in cat.abbreviations:
+        yield Page(urls.abbreviation(abbr_id), abbreviation_page(cat, abbr_id, lang), "data/abbreviations.yml")
+    yield Page(urls.abbreviations_index(), abbreviations_index(cat, lang), "data/abbreviations.yml")
