@@ -1,6 +1,7 @@
 """Checks across files: unique ids, resolvable references, executor lists that match their printed cell."""
 from __future__ import annotations
 
+import difflib
 import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any
@@ -19,7 +20,7 @@ def _dupes(values: list[str]) -> set[str]:
 
 
 def _unknown(kind: str, value: str, known: dict[str, Any], where: str) -> str:
-    close = sorted(k for k in known if k.split("-")[0] == value.split("-")[0])[:5]
+    close = difflib.get_close_matches(value, list(known), n=3, cutoff=0.6)
     hint = f"; did you mean one of {close}?" if close else f"; ids are listed in {where}"
     return f"unknown {kind} {value!r}{hint}"
 

@@ -44,10 +44,13 @@ class DataErrors(Exception):
 
 
 def rel(path: Path) -> str:
-    try:
-        return str(path.relative_to(paths.ROOT))
-    except ValueError:
-        return str(path)
+    """A data file's name as a contributor knows it: data/…, even when the data folder lives elsewhere."""
+    for base in (paths.DATA.parent, paths.ROOT):
+        try:
+            return str(path.relative_to(base))
+        except ValueError:
+            continue
+    return str(path)
 
 
 def _label(container_key: Any, item: Any) -> str | None:
