@@ -250,3 +250,21 @@ class Repair(Record):
 class RepairFile(Record):
     source: str  # file name in ../shared/sources/
     repairs: list[Repair]
+
+
+class BodiesFile(Record):
+    """data/bodies.yml as a whole (the loader validates each body on its own, to report them all)."""
+
+    connectors: list[str]
+    bodies: list[Body]
+
+
+class AbbreviationsFile(Record):
+    abbreviations: list[Abbreviation]
+
+
+# The JSON Schema of every data file, published for editors that validate YAML as you type.
+DATA_FILE_MODELS: dict[str, type[Record]] = {
+    "document": Document, "measures": MeasureFile, "bodies": BodiesFile,
+    "abbreviations": AbbreviationsFile, "repairs": RepairFile,
+}

@@ -5,6 +5,7 @@ import html
 
 from . import urls
 from .catalog import Catalog, PlanMeasure, anchor_for_group, anchor_for_measure, anchor_for_subitem
+from .citation import document_json_ld
 from .i18n import N_, long_date, translator
 from .markdown import esc, front_matter, pick, strong_phrases, tx
 from .model import Document, Node, Text
@@ -144,6 +145,7 @@ def document_page(cat: Catalog, doc: Document, lang: str) -> str:
     out += [f"[{side_by_side}]({urls.md(url, urls.parallel(doc.id))}){{: .md-button }}", ""]
     for node in doc.body:
         out += _node(cat, doc, node, lang, url, 0)
+    out += ["", document_json_ld(doc, lang), ""]
     return "\n".join(out)
 
 

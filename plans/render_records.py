@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from . import urls
-from .catalog import Catalog, PlanMeasure, anchor_for_measure
+from .catalog import Catalog, PlanMeasure, anchor_for_group, anchor_for_measure
+from .citation import cite_measure, measure_json_ld
 from .collation import initial, sort_key
 from .i18n import N_, long_date, translator
 from .markdown import esc, front_matter, pick, tx
-from .render_document import measure_block, notices
+from .render_document import h, measure_block, notices
 
 KIND_LABELS = {
     "state": N_("State"), "parliament": N_("Parliament"), "head-of-state": N_("Head of state"), "government": N_("Government"),
@@ -71,7 +72,25 @@ def measure_page(cat: Catalog, pm: PlanMeasure, lang: str) -> str:
     if nxt:
         nav.append(f"[{esc(nxt.num)} →]({urls.md(url, urls.measure(nxt.document, nxt.num))})")
     out += [" · ".join(nav), "{: .measure-nav }", ""]
+    out += cite_box(cite_measure(pm, doc, lang), urls.relative(url, "../" + urls.short_link(pm.document, pm.num)), lang)
+    out += [measure_json_ld(cat, pm, lang), ""]
     return "\n".join(out)
+
+
+def cite_box(citation: str, permalink: str, lang: str) -> list[str]:
+    """A citation in the page's language and a permanent link, each with a copy button (reader.js)."""
+    _ = translator(lang)
+    cite, copy, link, copy_link, available = (_("Cite"), _("Copy citation"), _("Permanent link"), _("Copy link"),
+                                              _("Available at"))
+    shown = permalink.lstrip("./")
+    return [
+        '<section class="cite-box" aria-labelledby="cite">',
+        f'<h2 id="cite">{h(cite)}</h2>',
+        f'<p id="cite-text">{h(citation)} {h(available)}: <span data-permalink="{h(permalink)}">/{h(shown)}</span></p>',
+        f'<p><button type="button" class="md-button" data-copy="cite-text">{h(copy)}</button></p>',
+        f'<p><label for="permalink">{h(link)}</label> <input id="permalink" readonly data-permalink="{h(permalink)}" '
+        f'value="/{h(shown)}"> <button type="button" class="md-button" data-copy="permalink">{h(copy_link)}</button></p>',
+        "</section>", ""]
 
 
 def body_page(cat: Catalog, body_id: str, lang: str) -> str:
@@ -131,20 +150,57 @@ def bodies_index(cat: Catalog, lang: str) -> str:
 
 
 def measures_index(cat: Catalog, lang: str) -> str:
+    """Every measure of every plan, filterable by document, group, body and deadline year in the browser."""
     _ = translator(lang)
     url = urls.measures_index()
     out = [front_matter(_("Measures")), "# " + _("Measures"), ""]
+    out += _measure_filter_form(cat, lang)
     for doc in cat.documents.values():
-        out += [f"## {esc(pick(doc.short_title, lang)[0])} {{#{doc.id}}}", ""]
+        out += [f'<section data-measure-group id="{doc.id}">', f"<h2>{h(pick(doc.short_title, lang)[0])}</h2>"]
         group = None
         for pm in cat.measures_of(doc.id):
             if pm.group is not group:
+                if group is not None:
+                    out += ["</ul>", "</section>"]
                 group = pm.group
-                out += ["", f"### {esc(group.num)}. {tx(group.title, lang, _('not yet translated'))}", ""]
-            out.append(f"- [{esc(pm.num)}]({urls.md(url, urls.measure(pm.document, pm.num))}) "
-                       f"{esc(pick(pm.measure.text, lang)[0])} — *{esc(pick(pm.measure.deadline.text, lang)[0])}*")
-        out.append("")
+                out += ["<section data-measure-group>",
+                        f'<h3 id="{doc.id}-{anchor_for_group(group.id)}">{h(group.num)}. {h(pick(group.title, lang)[0])}</h3>',
+                        '<ul class="measure-list">']
+            m = pm.measure
+            bodies = " ".join(dict.fromkeys(m.executors + m.involving + list(pm.participants)))
+            due = "" if m.deadline.regular else str(m.deadline.end)
+            text, used = pick(m.text, lang)
+            lang_attr = f' lang="{used}"' if used != lang else ""
+            out.append(
+                f'<li data-measure data-doc="{doc.id}" data-group="{doc.id}:{group.id}" data-bodies="{h(bodies)}" '
+                f'data-due="{due}" data-regular="{str(m.deadline.regular).lower()}">'
+                f'<a href="{h(urls.relative(url, urls.measure(pm.document, pm.num)))}">{h(pm.num)}</a> '
+                f'<span{lang_attr}>{h(text)}</span> <em>({h(pick(m.deadline.text, lang)[0])})</em></li>')
+        out += ["</ul>", "</section>", "</section>", ""]
     return "\n".join(out)
+
+
+def _measure_filter_form(cat: Catalog, lang: str) -> list[str]:
+    _ = translator(lang)
+    def options(pairs):
+        return "".join(f'<option value="{h(v)}">{h(label)}</option>' for v, label in pairs)
+    docs = [(d.id, pick(d.short_title, lang)[0]) for d in cat.documents.values()]
+    groups = [(f"{d}:{mf_g.id}", f"{mf_g.num}. {pick(mf_g.title, lang)[0]}")
+              for d, mf in cat.measure_files.items() for mf_g in mf.groups]
+    with_measures = [b for b in cat.bodies.values() if any(cat.roles_of(b.id).values())]
+    bodies = [(b.id, pick(b.name, lang)[0]) for b in sorted(with_measures, key=lambda b: sort_key(pick(b.name, lang)[0], lang))]
+    years = sorted({pm.measure.deadline.end for pm in cat.measures if pm.measure.deadline.end})
+    year_opts = [(str(y), str(y)) for y in years] + [("regular", _("on a regular basis"))]
+    every = _("all")
+    fields = [("doc", _("Document"), docs), ("group", _("Section"), groups), ("body", _("Body"), bodies),
+              ("year", _("Deadline year"), year_opts)]
+    out = ['<form class="measure-filter" data-measure-filter>']
+    for name, label, pairs in fields:
+        out.append(f'<label>{h(label)} <select name="{name}"><option value="">{h(every)}</option>{options(pairs)}</select></label>')
+    out += [f'<button type="reset" class="md-button">{h(_("Clear filters"))}</button>',
+            f'<p aria-live="polite">{h(_("Measures shown"))}: <strong data-filter-count>{len(cat.measures)}</strong></p>',
+            "</form>", ""]
+    return out
 
 
 def abbreviation_page(cat: Catalog, abbr_id: str, lang: str) -> str:

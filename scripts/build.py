@@ -17,6 +17,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from plans import opendata  # noqa: E402
+from plans.load import load_catalog  # noqa: E402
+from plans.redirects import redirect_pages  # noqa: E402
+
 CONFIGS = {"az": "mkdocs.yml", "en": "mkdocs.en.yml"}
 
 
@@ -40,6 +44,11 @@ def build_into(out: Path) -> None:
             msg = proc.stderr.strip() or proc.stdout.strip()
             raise SystemExit(f"build of the {lang} site failed; site/ was left as it was.\n{msg}")
     shutil.copy(ROOT / "docs" / "index.html", out / "index.html")
+    catalog = load_catalog()  # the mkdocs builds above already validated it
+    opendata.write(catalog, out / "data")
+    for path, html in redirect_pages(catalog):
+        (out / path).parent.mkdir(parents=True, exist_ok=True)
+        (out / path).write_text(html, encoding="utf-8")
 
 
 def swap(new: Path, target: Path) -> None:
