@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from . import urls
 from .catalog import Catalog
+from .render_overview import overview_page
 from .render_document import document_page, parallel_page
 from .render_records import (abbreviation_page, abbreviations_index, bodies_index, body_page, measure_page,
                              measures_index)
@@ -29,6 +30,7 @@ def site_pages(cat: Catalog, lang: str) -> Iterator[Page]:
     for pm in cat.measures:
         yield Page(urls.measure(pm.document, pm.num), measure_page(cat, pm, lang), f"data/measures/{pm.document}.yml")
     yield Page(urls.measures_index(), measures_index(cat, lang), "data/measures/")
+    yield Page(urls.overview(), overview_page(cat, lang), "data/measures/")
     for body_id in cat.bodies:
         yield Page(urls.body(body_id), body_page(cat, body_id, lang), "data/bodies.yml")
     yield Page(urls.bodies_index(), bodies_index(cat, lang), "data/bodies.yml")

@@ -40,6 +40,10 @@ def abbreviations_index() -> str:
     return "abbreviations/"
 
 
+def overview() -> str:
+    return "overview/"
+
+
 def short_link(doc_id: str, num: str) -> str:
     """Short permanent link that redirects to the measure's current page, e.g. id/nap-2014-2018/13.2.9/."""
     return f"id/{doc_id}/{num}/"

@@ -1,0 +1,22 @@
+"""The overview page: what was due when, and who must do how much, as pictures with text alternatives."""
+from __future__ import annotations
+
+from . import charts, urls
+from .catalog import Catalog
+from .i18n import translator
+from .markdown import front_matter
+
+
+def overview_page(cat: Catalog, lang: str) -> str:
+    _ = translator(lang)
+    url = urls.overview()
+    title = _("Overview")
+    out = [front_matter(title), "# " + title, ""]
+    out += ["## " + _("Measures by deadline year") + " {#timeline}", "",
+            _("Each column counts the measures whose deadline ends that year; select a column to list them."), "",
+            charts.timeline(cat, lang, url), ""]
+    out += charts.timeline_table(cat, lang)
+    out += ["## " + _("Measures per body") + " {#per-body}", "",
+            _("How many measures each body executes; select a body to see them all."), "",
+            charts.per_body(cat, lang, url), ""]
+    return "\n".join(out)
