@@ -59,7 +59,7 @@ class PlanMeasure:
         return measure_slug(self.measure.num)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one catalog per build
 class Catalog:
     documents: dict[str, Document]
     measure_files: dict[str, MeasureFile]

@@ -6,6 +6,7 @@ import html
 from . import urls
 from .catalog import Catalog, PlanMeasure, anchor_for_group, anchor_for_measure, anchor_for_subitem
 from .citation import document_json_ld
+from .crosslinks import abbreviation_definitions, linked
 from .i18n import N_, long_date, translator
 from .markdown import esc, front_matter, pick, strong_phrases, tx
 from .model import Document, Node, Text
@@ -64,7 +65,7 @@ def _node(cat: Catalog, doc: Document, node: Node, lang: str, page_url: str, dep
     _ = translator(lang)
     pending = _("not yet translated")
     num = f"{esc(node.num)}. " if node.num else ""
-    text = strong_phrases(tx(node.text, lang, pending), node.strong) if node.text else ""
+    text = strong_phrases(linked(cat, node.text, lang, page_url, pending), node.strong) if node.text else ""
     out: list[str] = []
     if node.kind == "heading":
         out += [f"{'#' * min(depth + 2, 4)} {num}{text} {{#{node.id}}}", ""]
@@ -123,13 +124,14 @@ def measure_block(cat: Catalog, pm: PlanMeasure, lang: str, page_url: str, headi
     if heading:
         href = urls.md(page_url, urls.measure(pm.document, m.num))
         out += [f"#### [{esc(m.num)}]({href}) {{#{anchor_for_measure(m.num)}}}", ""]
-    out += [tx(m.text, lang, pending), "{: .measure-text }", ""]
+    out += [linked(cat, m.text, lang, page_url, pending), "{: .measure-text }", ""]
     for s in m.subitems:
-        out += [f"**{esc(s.label)})** {tx(s.text, lang, pending)}", f"{{: #{anchor_for_subitem(m.num, s.label)} .subitem }}", ""]
+        out += [f"**{esc(s.label)})** {linked(cat, s.text, lang, page_url, pending)}",
+                f"{{: #{anchor_for_subitem(m.num, s.label)} .subitem }}", ""]
     if not facts:
         return out
     executors, deadline = _("Executors"), _("Deadline")
-    out += [f"**{executors}:** {tx(m.executors_text, lang, pending)}  ",
+    out += [f"**{executors}:** {linked(cat, m.executors_text, lang, page_url, pending)}  ",
             f"**{deadline}:** {tx(m.deadline.text, lang, pending)}", "{: .measure-facts }", ""]
     return out
 
@@ -146,7 +148,8 @@ def document_page(cat: Catalog, doc: Document, lang: str) -> str:
     for node in doc.body:
         out += _node(cat, doc, node, lang, url, 0)
     out += ["", document_json_ld(doc, lang), ""]
-    return "\n".join(out)
+    text = "\n".join(out)
+    return "\n".join([text, ""] + abbreviation_definitions(cat, lang, text))
 
 
 def _parallel_rows(cat: Catalog, doc: Document) -> list[tuple[str, str, str | None, Text]]:

@@ -5,6 +5,7 @@ from . import urls
 from .catalog import Catalog, PlanMeasure, anchor_for_group, anchor_for_measure
 from .citation import cite_measure, measure_json_ld
 from .collation import initial, sort_key
+from .crosslinks import abbreviation_definitions
 from .i18n import N_, long_date, translator
 from .markdown import esc, front_matter, pick, tx
 from .render_document import h, measure_block, notices
@@ -54,7 +55,7 @@ def measure_page(cat: Catalog, pm: PlanMeasure, lang: str) -> str:
         facts.append((_("Recommended to take part"), ", ".join(_body_link(cat, b, lang, url) for b in pm.participants)))
     deadline = tx(m.deadline.text, lang, _("not yet translated"))
     if m.deadline.regular:
-        deadline += " (" + _("on a regular basis, no end year") + ")"
+        deadline += " (" + _("no end year") + ")"
     facts.append((_("Deadline"), deadline))
     out += facts_table(facts, lang)
     if m.amended_executors:
@@ -74,7 +75,8 @@ def measure_page(cat: Catalog, pm: PlanMeasure, lang: str) -> str:
     out += [" · ".join(nav), "{: .measure-nav }", ""]
     out += cite_box(cite_measure(pm, doc, lang), urls.relative(url, "../" + urls.short_link(pm.document, pm.num)), lang)
     out += [measure_json_ld(cat, pm, lang), ""]
-    return "\n".join(out)
+    text = "\n".join(out)
+    return "\n".join([text, ""] + abbreviation_definitions(cat, lang, text))
 
 
 def cite_box(citation: str, permalink: str, lang: str) -> list[str]:

@@ -45,6 +45,7 @@ def resolve(site: Path, from_file: Path, href: str) -> tuple[Path, str] | None:
     if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:", "data:")):
         return None
     url, anchor = urldefrag(href)
+    url = url.split("?", 1)[0]
     if not url:
         return from_file, anchor
     target = (from_file.parent / unquote(url)).resolve()
