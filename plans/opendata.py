@@ -159,6 +159,14 @@ def to_csv(rows: list[dict]) -> str:
     return buf.getvalue()
 
 
+def _array_schema(model: type[Out]) -> dict:
+    """A JSON Schema for a list of records; shared definitions stay at the top, where $refs point."""
+    item = model.model_json_schema()
+    defs = item.pop("$defs", {})
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "array",
+            "items": {"$ref": f"#/$defs/{model.__name__}"}, "$defs": {**defs, model.__name__: item}}
+
+
 def write(cat: Catalog, out_dir: Path) -> list[Path]:
     """Write data/<name>.json, .csv and schema/<name>.schema.json; return the files written."""
     written = []
@@ -168,9 +176,8 @@ def write(cat: Catalog, out_dir: Path) -> list[Path]:
         files = {
             out_dir / f"{name}.json": json.dumps(rows, ensure_ascii=False, indent=1, sort_keys=False) + "\n",
             out_dir / f"{name}.csv": to_csv(rows),
-            out_dir / "schema" / f"{name}.schema.json": json.dumps(
-                {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "array",
-                 "items": MODELS[name].model_json_schema()}, indent=1, sort_keys=True) + "\n",
+            out_dir / "schema" / f"{name}.schema.json": json.dumps(_array_schema(MODELS[name]), indent=1,
+                                                                    sort_keys=True) + "\n",
         }
         for path, text in files.items():
             path.write_text(text, encoding="utf-8")

@@ -121,3 +121,75 @@ def test_a_failed_build_leaves_the_previous_site(tmp_path, data_copy):
     assert "YAML syntax error" in proc.stderr and "Traceback" not in proc.stderr
     assert (out / "marker.txt").read_text() == "previous build"
     assert not list(tmp_path.glob("site.build-*"))
+
+
+def test_short_links_redirect_to_the_current_page(site, catalog):
+    f = site / "id" / "nap-2014-2018" / "13.2.9" / "index.html"
+    html = f.read_text(encoding="utf-8")
+    target, _ = resolve(site, f, re.search(r'url=([^"]+)"', html).group(1))
+    assert target == page(site, "az/nap-2014-2018/measures/13-2-9/")
+    sub = site / "id" / "cis-2007-2010" / "2.4" / "ç" / "index.html"
+    href = re.search(r'url=([^"]+)"', sub.read_text(encoding="utf-8")).group(1)
+    target, anchor = resolve(site, sub, href)
+    assert target == page(site, "az/cis-2007-2010/") and anchor == "m-2-4-ch" and anchor in parse(target).ids
+    assert len([d for d in (site / "id" / "nap-2014-2018").iterdir() if d.is_dir()]) == 60
+
+
+def test_measure_page_has_citation_permalink_and_json_ld(site):
+    import json
+    f = page(site, "en/nap-2014-2018/measures/13-2-9/")
+    html = f.read_text(encoding="utf-8")
+    assert "Order of the President of the Republic of Azerbaijan No. 667 of 24 July 2014, measure 13.2.9" in html
+    permalink = re.search(r'<input id="permalink" readonly data-permalink="([^"]+)"', html).group(1)
+    target, _ = resolve(site, f, permalink)
+    assert target == site / "id" / "nap-2014-2018" / "13.2.9" / "index.html"
+    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    assert ld["@type"] == "Legislation" and ld["legislationIdentifier"] == "13.2.9"
+    assert ld["isPartOf"]["legislationIdentifier"] == "667" and ld["isPartOf"]["legislationDate"] == "2014-07-24"
+    az = page(site, "az/nap-2014-2018/measures/13-2-9/").read_text(encoding="utf-8")
+    assert "2014-cü il 24 iyul tarixli 667 nömrəli Sərəncamı ilə təsdiq edilmişdir), tədbir 13.2.9." in az
+
+
+def test_amended_measure_names_the_decrees_and_does_not_guess(site):
+    html = page(site, "en/nap-2014-2018/measures/13-3-9/").read_text(encoding="utf-8")
+    assert "Amended text" in html and "7 September 2016, № 1033" in html
+    assert "not in the source" in html
+    assert "Amended text" not in page(site, "en/nap-2014-2018/measures/13-1-4/").read_text(encoding="utf-8")
+
+
+def test_mentions_link_to_bodies_and_abbreviations_expand(site):
+    html = page(site, "az/nap-2014-2018/").read_text(encoding="utf-8")
+    assert re.search(r'<a href="\.\./bodies/ministry-of-internal-affairs/">Daxili İşlər Nazirliyi</a>', html)
+    cis = page(site, "en/cis-2007-2010/").read_text(encoding="utf-8")
+    assert '<abbr title="Council of Ministers of Internal Affairs of the CIS Member States">CMIA</abbr>' in cis
+
+
+def test_indexes_follow_the_alphabet(site, catalog):
+    from plans.collation import sort_key
+    az = page(site, "az/bodies/").read_text(encoding="utf-8")
+    letters = re.findall(r'<h2 id="[^"]*">(.)<a class="headerlink"', az)
+    alphabet = "A B C Ç D E Ə F G Ğ H X I İ J K Q L M N O Ö P R S Ş T U Ü V Y Z".split()
+    assert letters == sorted(letters, key=alphabet.index) and {"Ə", "İ", "X", "Q"} <= set(letters)
+    names = re.findall(r'<li><a href="[^"]+">([^<]+)</a> \(\d+\)</li>', az)
+    assert len(names) == len(catalog.bodies)
+    assert names == sorted(names, key=lambda n: sort_key(n, "az"))
+    # Azerbaijani order: Ə after E, İ after I, X after H, Q after K
+    assert sort_key("Əmək", "az") > sort_key("Ədliyyə", "az") > sort_key("Ekologiya", "az")
+    assert sort_key("Xarici", "az") < sort_key("İqtisadiyyat", "az") < sort_key("Qəyyumluq", "az")
+    en = page(site, "en/bodies/").read_text(encoding="utf-8")
+    en_names = re.findall(r'<li><a href="[^"]+">([^<]+)</a> \(\d+\)</li>', en)
+    assert en_names == sorted(en_names, key=lambda n: sort_key(n, "en"))
+
+
+def test_charts_are_labelled_for_screen_readers(site, catalog):
+    html = page(site, "en/overview/").read_text(encoding="utf-8")
+    svgs = re.findall(r'<svg class="chart"[^>]*role="img"[^>]*aria-labelledby="([^"]+)"', html)
+    assert len(svgs) == 2
+    for ids in svgs:
+        for ident in ids.split():
+            assert ident in parse(page(site, "en/overview/")).ids
+    # the timeline's figures match the data: 2015 has the measures that fall due that year
+    due_2015 = sum(1 for pm in catalog.measures if pm.measure.deadline.end == 2015)
+    assert f"National Action Plan 2014–2018, 2015: {due_2015}" in html
+    assert "Measures by deadline year" in page(site, "az/overview/").read_text(encoding="utf-8") is False or \
+        "İcra ilinə görə tədbirlər" in page(site, "az/overview/").read_text(encoding="utf-8")
