@@ -45,3 +45,42 @@ def site(tmp_path_factory) -> Path:
     proc = run_script("build.py", "--site-dir", str(out))
     assert proc.returncode == 0, proc.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def served(site, tmp_path_factory):
+    """The built site served from the sub-path /reader/ (it must not assume it lives at the root)."""
+    from browser import serve
+
+    root = tmp_path_factory.mktemp("www")
+    (root / "reader").symlink_to(site, target_is_directory=True)
+    server, base = serve(root)
+    yield base + "/reader/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from browser import CHROMIUM_ARGS, chromium_path
+    from playwright.sync_api import sync_playwright
+
+    path = chromium_path()
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page_(browser, served):
+    """A fresh browser page that records every request going to a host other than the local server."""
+    from urllib.parse import urlsplit
+
+    context = browser.new_context(locale="en-GB")
+    p = context.new_page()
+    host = urlsplit(served).netloc
+    p.foreign_requests = []
+    p.on("request", lambda r: p.foreign_requests.append(r.url)
+         if urlsplit(r.url).scheme in ("http", "https") and urlsplit(r.url).netloc != host else None)
+    yield p
+    context.close()

@@ -1,0 +1,79 @@
+"""What a reader sees in a real headless Chromium: the journey from the landing page to a citation."""
+from __future__ import annotations
+
+import re
+
+
+def h1(p) -> str:
+    return p.locator("h1").inner_text().rstrip("¶").strip()
+
+
+def test_reader_journey_from_landing_page_to_citation(page_, served):
+    p = page_
+    p.goto(served)
+    p.get_by_role("link", name=re.compile("^English")).click()
+    p.wait_for_url(re.compile(r"/reader/en/$"))
+    assert p.locator("html").get_attribute("lang") == "en"
+    p.get_by_role("link", name="all measures").click()
+    p.get_by_role("link", name="13.2.9", exact=True).click()
+    p.wait_for_url(re.compile(r"/reader/en/nap-2014-2018/measures/13-2-9/$"))
+    assert h1(p) == "Measure 13.2.9"
+    p.locator("article").get_by_role("link", name="State Security Service").first.click()
+    p.wait_for_url(re.compile(r"/reader/en/bodies/state-security-service/$"))
+    body = p.locator("article").inner_text()
+    assert "Executes (11)" in body and "13.2.9" in body and "13.8.5" in body
+    p.locator("[data-lang-switch]").click()
+    p.wait_for_url(re.compile(r"/reader/az/bodies/state-security-service/$"))
+    assert p.locator("html").get_attribute("lang") == "az"
+    assert h1(p) == "Dövlət Təhlükəsizliyi Xidməti"
+    p.locator("article").get_by_role("link", name="13.2.9", exact=True).click()
+    p.wait_for_url(re.compile(r"/reader/az/nap-2014-2018/measures/13-2-9/$"))
+    cite = p.locator("#cite-text").inner_text()
+    assert "tədbir 13.2.9" in cite and re.search(r"http://127\.0\.0\.1:\d+/reader/id/nap-2014-2018/13\.2\.9/", cite)
+    p.get_by_role("button", name="İstinadı köçür").click()
+    assert p.get_by_role("button", name="İstinadı köçür").get_attribute("data-copied") == "true"
+    assert p.foreign_requests == []
+
+
+def test_permanent_link_redirects(page_, served):
+    page_.goto(served + "id/nap-2014-2018/13.2.9/")
+    page_.wait_for_url(re.compile(r"/reader/en/nap-2014-2018/measures/13-2-9/$"))  # the context prefers English
+    assert h1(page_) == "Measure 13.2.9"
+
+
+def test_measure_filter_answers_what_was_due_in_2015(page_, served, catalog):
+    p = page_
+    p.goto(served + "en/measures/")
+    p.select_option("select[name=year]", "2015")
+    due = sorted(pm.num for pm in catalog.measures if pm.measure.deadline.end == 2015)
+    shown = sorted(p.locator("li[data-measure]:visible > a").all_inner_texts())
+    assert shown == due and p.locator("[data-filter-count]").inner_text() == str(len(due))
+    assert "year=2015" in p.url
+    p.select_option("select[name=body]", "ministry-of-internal-affairs")
+    both = sorted(pm.num for pm in catalog.measures if pm.measure.deadline.end == 2015
+                  and "ministry-of-internal-affairs" in pm.measure.executors)
+    assert sorted(p.locator("li[data-measure]:visible > a").all_inner_texts()) == both
+    p.goto(served + "en/measures/?year=regular&doc=cis-2007-2010")
+    assert p.locator("li[data-measure]:visible").count() == 0
+    p.goto(served + "en/measures/?year=regular")
+    regular = sum(1 for pm in catalog.measures if pm.measure.deadline.regular)
+    assert p.locator("li[data-measure]:visible").count() == regular == 34
+
+
+def test_fits_a_360_pixel_phone(browser, served):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True)
+    p = context.new_page()
+    for url in ("en/nap-2014-2018/measures/13-2-9/", "az/nap-2014-2018/", "en/cis-2007-2010/parallel/",
+                "az/bodies/ministry-of-internal-affairs/", "en/measures/", "en/overview/"):
+        p.goto(served + url)
+        width = p.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, (url, width)
+    context.close()
+
+
+def test_print_hides_navigation(page_, served):
+    page_.goto(served + "en/nap-2014-2018/measures/13-2-9/")
+    page_.emulate_media(media="print")
+    assert not page_.locator(".md-header").is_visible()
+    assert not page_.locator(".md-sidebar--primary").is_visible()
+    assert page_.locator("h1").is_visible()
