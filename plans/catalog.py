@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Abbreviation, Body, Document, Group, Measure, MeasureFile, Node
+from .model import Abbreviation, Body, Document, Group, Measure, MeasureFile, Node, Term, TermException
 
 # Azerbaijani sub-item letters outside ASCII get fixed ASCII spellings so anchors stay ASCII.
 _ASCII_LABEL = {"ç": "ch", "ə": "ae", "ğ": "gh", "ı": "iy", "ö": "oe", "ş": "sh", "ü": "ue"}
@@ -66,6 +66,8 @@ class Catalog:
     measures: list[PlanMeasure]
     bodies: dict[str, Body]
     abbreviations: dict[str, Abbreviation]
+    glossary: dict[str, Term] = field(default_factory=dict)
+    term_exceptions: list[TermException] = field(default_factory=list)
     _by_num: dict[tuple[str, str], PlanMeasure] = field(default_factory=dict, repr=False)
 
     def measure(self, document: str, num: str) -> PlanMeasure:
@@ -95,7 +97,8 @@ def _walk(nodes: list[Node]):
 
 
 def build_catalog(bodies: list[Body], abbreviations: list[Abbreviation], documents: list[Document],
-                  measure_files: dict[str, MeasureFile]) -> Catalog:
+                  measure_files: dict[str, MeasureFile], glossary: list[Term] | None = None,
+                  term_exceptions: list[TermException] | None = None) -> Catalog:
     docs = {d.id: d for d in sorted(documents, key=lambda d: (d.date, d.id))}
     measures: list[PlanMeasure] = []
     for doc in docs.values():
@@ -113,4 +116,5 @@ def build_catalog(bodies: list[Body], abbreviations: list[Abbreviation], documen
                 measures.append(PlanMeasure(doc.id, g, m, tuple(participants[m.num])))
     by_num = {(m.document, m.num): m for m in measures}
     return Catalog(docs, dict(measure_files), measures, {b.id: b for b in bodies},
-                   {a.id: a for a in abbreviations}, by_num)
+                   {a.id: a for a in abbreviations}, {t.id: t for t in glossary or []}, list(term_exceptions or []),
+                   by_num)

@@ -151,3 +151,28 @@ def _check_document(doc: Document, dp: Parsed, mf: MeasureFile | None, body_ids:
             if printed != list(r.measures):
                 errors.append(dp.error(loc + ("recommends", "measures"), f"lists {list(r.measures)} but the text names {printed}"))
     return errors
+
+
+def check_glossary(terms: list, gfile: Parsed | None, exceptions: list, efile: Parsed | None) -> list[DataError]:
+    errors = []
+    ids = {t.id: t for t in terms}
+    for dup in _dupes([t.id for t in terms]):
+        errors.append(gfile.error(("terms",), f"duplicate term id {dup!r}"))
+    for dup in _dupes([t.az.term for t in terms]):
+        errors.append(gfile.error(("terms",), f"two concepts share the Azerbaijani term {dup!r}; merge them or tell them apart"))
+    for i, t in enumerate(terms):
+        for k, rel in enumerate(t.related):
+            if rel not in ids:
+                errors.append(gfile.error(("terms", i, "related", k), _unknown("term", rel, ids, "data/glossary/terms.yml")))
+    for i, e in enumerate(exceptions):
+        if e.term not in ids:
+            errors.append(efile.error(("exceptions", i, "term"), _unknown("term", e.term, ids, "data/glossary/terms.yml")))
+    return errors
+
+
+def check_exception_units(catalog, efile: Parsed) -> list[DataError]:
+    from .units import all_units
+
+    unit_ids = {u.id for u in all_units(catalog)}
+    return [efile.error(("exceptions", i, "unit"), f"no text unit {e.unit!r}; unit ids are printed by the terminology check")
+            for i, e in enumerate(catalog.term_exceptions) if e.unit not in unit_ids]

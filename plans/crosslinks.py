@@ -3,53 +3,89 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
 from . import urls
 from .catalog import Catalog
+from .collation import az_lower
 from .markdown import esc, pick
 from .model import Text
 
 
 class Linker:
-    """Finds body mentions in a text of one language and renders the text as Markdown with links."""
+    """Finds mentions of bodies and glossary terms in a text of one language and renders it as Markdown with links.
+
+    Bodies are matched as written (their names are proper names); glossary terms case-insensitively, by the
+    forms the glossary lists. A term is linked at its first mention on a page only, so text stays readable.
+    """
 
     def __init__(self, cat: Catalog, lang: str):
-        wordings: dict[str, str] = {}
+        self.lang = lang
+        bodies: dict[str, str] = {}
         for b in cat.bodies.values():
-            names = [pick(b.name, lang)[0]] + (list(b.forms) if lang == "az" else [])
-            for w in names:
-                # Category names ("yerli icra hakimiyyəti orqanları") are common phrases; link them too,
-                # but only where they stand as written, never inside a longer word.
-                if len(w) >= 4:
-                    wordings.setdefault(w, b.id)
-        ordered = sorted(wordings, key=len, reverse=True)
-        self._targets = wordings
-        self._pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in ordered) + r")(?!\w)") if ordered else None
+            for w in [pick(b.name, lang)[0]] + (list(b.forms) if lang == "az" else []):
+                if len(w) >= 4:  # never a bare short form: too many false hits
+                    bodies.setdefault(w, b.id)
+        self._bodies = bodies
+        self._body_re = _alternation(bodies)
+        terms: dict[str, str] = {}
+        for t in cat.glossary.values():
+            side = t.az if lang == "az" else t.en
+            for w in [side.term, *side.variants, *side.forms]:
+                terms.setdefault(az_lower(w) if lang == "az" else w.lower(), t.id)
+        self._terms = terms
+        self._term_re = _alternation(terms, plural=lang == "en")
 
-    def render(self, text: str, link: Callable[[str], str], skip: str | None = None) -> str:
-        """Escaped Markdown of `text` with each mention linked via `link(body_id)`; `skip` is the page's own body."""
-        if not self._pattern:
-            return esc(text)
+    def _fold(self, text: str) -> str:
+        return az_lower(text) if self.lang == "az" else text.lower()
+
+    def render(self, text: str, link: Callable[[str, str], str], skip: str | None = None,
+               seen: set[str] | None = None) -> str:
+        """Escaped Markdown of `text` with mentions linked via `link(kind, id)` (kind: body or term).
+
+        `skip` is the page's own record; `seen` collects terms already linked on this page."""
+        spans: list[tuple[int, int, str, str]] = []
+        if self._body_re:
+            spans += [(m.start(), m.end(), "body", self._bodies[m.group(1)]) for m in self._body_re.finditer(text)]
+        if self._term_re:
+            folded = self._fold(text)  # same length as text: both foldings map one character to one
+            for m in self._term_re.finditer(folded):
+                key = m.group(1)
+                term = self._terms.get(key) or self._terms.get(re.sub(r"(?:es|s)$", "", key))
+                if term and not any(a < m.end() and m.start() < b for a, b, _, _ in spans):
+                    spans.append((m.start(), m.end(), "term", term))
         out, pos = [], 0
-        for m in self._pattern.finditer(text):
-            body = self._targets[m.group(1)]
-            if body == skip:
+        for start, end, kind, target in sorted(spans):
+            if target == skip or start < pos or (kind == "term" and seen is not None and target in seen):
                 continue
-            out.append(esc(text[pos:m.start()]))
-            out.append(f"[{esc(m.group(1))}]({link(body)})")
-            pos = m.end()
+            if kind == "term" and seen is not None:
+                seen.add(target)
+            out.append(esc(text[pos:start]))
+            out.append(f"[{esc(text[start:end])}]({link(kind, target)})")
+            pos = end
         out.append(esc(text[pos:]))
         return "".join(out)
 
 
-@lru_cache(maxsize=8)
+def _alternation(words: dict[str, str], plural: bool = False) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    suffix = r"(?:s|es)?" if plural else ""
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)((?:{alts}){suffix})(?!\w)")
+
+
+_LINKERS: dict[tuple[int, str], tuple[Catalog, Linker]] = {}
+
+
 def linker(cat: Catalog, lang: str) -> Linker:
-    return Linker(cat, lang)
+    hit = _LINKERS.get((id(cat), lang))
+    if hit is None or hit[0] is not cat:
+        hit = _LINKERS[(id(cat), lang)] = (cat, Linker(cat, lang))
+    return hit[1]
 
 
-def body_href(page_url: str) -> Callable[[str], str]:
-    return lambda body_id: urls.md(page_url, urls.body(body_id))
+def href(page_url: str) -> Callable[[str, str], str]:
+    return lambda kind, target: urls.md(page_url, urls.body(target) if kind == "body" else urls.term(target))
 
 
 def abbreviation_definitions(cat: Catalog, lang: str, markdown: str) -> list[str]:
@@ -63,12 +99,13 @@ def abbreviation_definitions(cat: Catalog, lang: str, markdown: str) -> list[str
     return out
 
 
-def linked(cat: Catalog, text: Text | None, lang: str, page_url: str, pending: str, skip: str | None = None) -> str:
-    """Like markdown.tx, with body mentions linked; untranslated text is linked in Azerbaijani."""
+def linked(cat: Catalog, text: Text | None, lang: str, page_url: str, pending: str, skip: str | None = None,
+           seen: set[str] | None = None) -> str:
+    """Like markdown.tx, with mentions linked; untranslated text is linked in Azerbaijani."""
     if text is None:
         return ""
     value, used = pick(text, lang)
-    rendered = linker(cat, used).render(value, body_href(page_url), skip)
+    rendered = linker(cat, used).render(value, href(page_url), skip, seen)
     if used == lang:
         return rendered
     return f'<span lang="az">{rendered}</span> <span class="untranslated">({esc(pending)})</span>'

@@ -9,9 +9,9 @@ from pydantic import BaseModel, ValidationError
 
 from . import paths
 from .catalog import Catalog, build_catalog
-from .crosscheck import cross_check
+from .crosscheck import check_exception_units, check_glossary, cross_check
 from .errors import DataError, DataErrors, locate, rel
-from .model import Abbreviation, Body, Document, MeasureFile, RepairFile
+from .model import Abbreviation, Body, Document, MeasureFile, RepairFile, Term, TermException
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -132,6 +132,12 @@ def load_catalog(data_dir: Path | None = None) -> Catalog:
     abbr_file = read(data / "abbreviations.yml")
     abbreviations = _records(abbr_file, "abbreviations", Abbreviation, errors) if abbr_file else []
 
+    glossary_file = read(data / "glossary" / "terms.yml")
+    glossary = _records(glossary_file, "terms", Term, errors) if glossary_file else []
+    exceptions_path = data / "glossary" / "exceptions.yml"
+    exceptions_file = read(exceptions_path) if exceptions_path.exists() else None
+    exceptions = _records(exceptions_file, "exceptions", TermException, errors) if exceptions_file else []
+
     documents: list[tuple[Document, Parsed]] = []
     measures: dict[str, tuple[MeasureFile, Parsed]] = {}
     for path in sorted((data / "documents").glob("*.yml")):
@@ -155,6 +161,13 @@ def load_catalog(data_dir: Path | None = None) -> Catalog:
 
     if not errors:
         errors += cross_check(bodies, bodies_file, connectors, abbreviations, abbr_file, documents, measures)
+        errors += check_glossary(glossary, glossary_file, exceptions, exceptions_file)
     if errors:
         raise DataErrors(errors)
-    return build_catalog(bodies, abbreviations, [d for d, _ in documents], {k: v[0] for k, v in measures.items()})
+    catalog = build_catalog(bodies, abbreviations, [d for d, _ in documents], {k: v[0] for k, v in measures.items()},
+                            glossary, exceptions)
+    if exceptions_file:
+        errors += check_exception_units(catalog, exceptions_file)
+    if errors:
+        raise DataErrors(errors)
+    return catalog

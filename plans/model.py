@@ -264,7 +264,51 @@ class AbbreviationsFile(Record):
 
 
 # The JSON Schema of every data file, published for editors that validate YAML as you type.
-DATA_FILE_MODELS: dict[str, type[Record]] = {
-    "document": Document, "measures": MeasureFile, "bodies": BodiesFile,
-    "abbreviations": AbbreviationsFile, "repairs": RepairFile,
-}
+DATA_FILE_MODELS: dict[str, type[Record]] = {}  # filled at the end of the module
+
+
+class TermSide(Record):
+    """One language of a glossary concept: the preferred term, admitted variants, and the forms to find it by."""
+
+    term: str = Field(min_length=1)
+    variants: list[str] = Field(default_factory=list)
+    # Azerbaijani is agglutinative: the inflected forms that occur in the texts (qurban, qurbanları, qurbanlarının …).
+    forms: list[str] = Field(default_factory=list)
+
+
+class Term(Record):
+    id: Id
+    az: TermSide
+    en: TermSide
+    definition: Text
+    source: Text | None = None  # the instrument the term comes from, where there is one
+    note: Text | None = None  # for translators
+    related: list[Id] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _en_has_no_forms(self) -> "Term":
+        if self.en.forms:
+            raise ValueError("en.forms is not used: English matching allows plurals of the term and its variants")
+        return self
+
+
+class GlossaryFile(Record):
+    terms: list[Term] = Field(min_length=1)
+
+
+class TermException(Record):
+    """A reviewed unit whose English may render a glossary term otherwise."""
+
+    unit: str  # unit id, e.g. "nap-2014-2018:m-13-2-9:text"
+    term: Id
+    reason: str = Field(min_length=10)
+
+
+class TermExceptionsFile(Record):
+    exceptions: list[TermException] = Field(default_factory=list)
+
+
+DATA_FILE_MODELS.update({
+    "document": Document, "measures": MeasureFile, "bodies": BodiesFile, "abbreviations": AbbreviationsFile,
+    "repairs": RepairFile, "glossary": GlossaryFile, "glossary-exceptions": TermExceptionsFile,
+})

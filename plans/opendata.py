@@ -12,6 +12,7 @@ from . import urls
 from .catalog import Catalog
 from .citation import cite_measure
 from .model import DATA_FILE_MODELS, Text
+from .tbx import glossary_tbx
 
 
 class Out(BaseModel):
@@ -78,6 +79,18 @@ class AbbreviationOut(Out):
     url: Urls
 
 
+class TermOut(Out):
+    id: str
+    term: Bilingual
+    variants: dict[str, list[str]]
+    forms_az: list[str]
+    definition: Bilingual
+    source: Bilingual | None
+    note: Bilingual | None
+    related: list[str]
+    url: Urls
+
+
 class DocumentOut(Out):
     id: str
     kind: str
@@ -128,11 +141,17 @@ def records(cat: Catalog) -> dict[str, list[Out]]:
         amendments=[{"kind": a.kind, "date": a.date.isoformat(), "number": a.number} for a in d.amendments],
         measures=len(cat.measures_of(d.id)), url=_urls(urls.document(d.id)),
     ) for d in cat.documents.values()]
-    return {"measures": measures, "bodies": bodies, "abbreviations": abbreviations, "documents": documents}
+    glossary = [TermOut(
+        id=t.id, term=Bilingual(az=t.az.term, en=t.en.term), variants={"az": t.az.variants, "en": t.en.variants},
+        forms_az=t.az.forms, definition=_b(t.definition), source=_b(t.source), note=_b(t.note), related=t.related,
+        url=_urls(urls.term(t.id)),
+    ) for t in cat.glossary.values()]
+    return {"measures": measures, "bodies": bodies, "abbreviations": abbreviations, "documents": documents,
+            "glossary": glossary}
 
 
 MODELS: dict[str, type[Out]] = {"measures": MeasureOut, "bodies": BodyOut, "abbreviations": AbbreviationOut,
-                                "documents": DocumentOut}
+                                "documents": DocumentOut, "glossary": TermOut}
 
 
 def _flatten(value, prefix: str = "") -> dict[str, str]:
@@ -182,6 +201,8 @@ def write(cat: Catalog, out_dir: Path) -> list[Path]:
         for path, text in files.items():
             path.write_text(text, encoding="utf-8")
             written.append(path)
+    (out_dir / "glossary.tbx").write_text(glossary_tbx(cat), encoding="utf-8")
+    written.append(out_dir / "glossary.tbx")
     for name, model in DATA_FILE_MODELS.items():
         path = out_dir / "schema" / f"data-{name}.schema.json"
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}

@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from . import urls
 from .catalog import Catalog
+from .render_glossary import DIRECTIONS, glossary_index, glossary_list, term_page
 from .render_overview import overview_page
+from .render_status import status_page
 from .render_document import document_page, parallel_page
 from .render_records import (abbreviation_page, abbreviations_index, bodies_index, body_page, measure_page,
                              measures_index)
@@ -37,3 +39,9 @@ def site_pages(cat: Catalog, lang: str) -> Iterator[Page]:
     for abbr_id in cat.abbreviations:
         yield Page(urls.abbreviation(abbr_id), abbreviation_page(cat, abbr_id, lang), "data/abbreviations.yml")
     yield Page(urls.abbreviations_index(), abbreviations_index(cat, lang), "data/abbreviations.yml")
+    for term_id in cat.glossary:
+        yield Page(urls.term(term_id), term_page(cat, term_id, lang), "data/glossary/terms.yml")
+    for direction in DIRECTIONS:
+        yield Page(urls.glossary(direction), glossary_list(cat, direction, lang), "data/glossary/terms.yml")
+    yield Page(urls.glossary_index(), glossary_index(cat, lang), "data/glossary/terms.yml")
+    yield Page(urls.translation_status(), status_page(cat, lang), "data/")

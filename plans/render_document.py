@@ -61,16 +61,16 @@ def notices(doc: Document, lang: str) -> list[str]:
     return out
 
 
-def _node(cat: Catalog, doc: Document, node: Node, lang: str, page_url: str, depth: int) -> list[str]:
+def _node(cat: Catalog, doc: Document, node: Node, lang: str, page_url: str, depth: int, seen: set[str]) -> list[str]:
     _ = translator(lang)
     pending = _("not yet translated")
     num = f"{esc(node.num)}. " if node.num else ""
-    text = strong_phrases(linked(cat, node.text, lang, page_url, pending), node.strong) if node.text else ""
+    text = strong_phrases(linked(cat, node.text, lang, page_url, pending, seen=seen), node.strong) if node.text else ""
     out: list[str] = []
     if node.kind == "heading":
         out += [f"{'#' * min(depth + 2, 4)} {num}{text} {{#{node.id}}}", ""]
     elif node.kind == "measures":
-        out += _measures(cat, doc, lang, page_url)
+        out += _measures(cat, doc, lang, page_url, seen)
     elif node.kind == "table":
         out += _table(cat, node, lang, page_url)
     elif node.kind == "signatory":
@@ -80,7 +80,7 @@ def _node(cat: Catalog, doc: Document, node: Node, lang: str, page_url: str, dep
     elif text:
         out += [f"**{num.strip()}** {text}" if num else text, f"{{: #{node.id} .{node.kind} }}", ""]
     for child in node.children:
-        out += _node(cat, doc, child, lang, page_url, depth + 1)
+        out += _node(cat, doc, child, lang, page_url, depth + 1, seen)
     return out
 
 
@@ -102,7 +102,7 @@ def _table(cat: Catalog, node: Node, lang: str, page_url: str) -> list[str]:
     return [f'<table class="source-table" id="{node.id}">'] + rows + ["</table>", ""]
 
 
-def _measures(cat: Catalog, doc: Document, lang: str, page_url: str) -> list[str]:
+def _measures(cat: Catalog, doc: Document, lang: str, page_url: str, seen: set[str]) -> list[str]:
     _ = translator(lang)
     pending = _("not yet translated")
     out: list[str] = []
@@ -111,11 +111,12 @@ def _measures(cat: Catalog, doc: Document, lang: str, page_url: str) -> list[str
         if pm.group is not group:
             group = pm.group
             out += [f"### {esc(group.num)}. {tx(group.title, lang, pending)} {{#{anchor_for_group(group.id)}}}", ""]
-        out += measure_block(cat, pm, lang, page_url, heading=True)
+        out += measure_block(cat, pm, lang, page_url, heading=True, seen=seen)
     return out
 
 
-def measure_block(cat: Catalog, pm: PlanMeasure, lang: str, page_url: str, heading: bool, facts: bool = True) -> list[str]:
+def measure_block(cat: Catalog, pm: PlanMeasure, lang: str, page_url: str, heading: bool, facts: bool = True,
+                  seen: set[str] | None = None) -> list[str]:
     """A measure as it stands in the document: text, sub-items, executors as printed, deadline."""
     _ = translator(lang)
     pending = _("not yet translated")
@@ -124,14 +125,14 @@ def measure_block(cat: Catalog, pm: PlanMeasure, lang: str, page_url: str, headi
     if heading:
         href = urls.md(page_url, urls.measure(pm.document, m.num))
         out += [f"#### [{esc(m.num)}]({href}) {{#{anchor_for_measure(m.num)}}}", ""]
-    out += [linked(cat, m.text, lang, page_url, pending), "{: .measure-text }", ""]
+    out += [linked(cat, m.text, lang, page_url, pending, seen=seen), "{: .measure-text }", ""]
     for s in m.subitems:
-        out += [f"**{esc(s.label)})** {linked(cat, s.text, lang, page_url, pending)}",
+        out += [f"**{esc(s.label)})** {linked(cat, s.text, lang, page_url, pending, seen=seen)}",
                 f"{{: #{anchor_for_subitem(m.num, s.label)} .subitem }}", ""]
     if not facts:
         return out
     executors, deadline = _("Executors"), _("Deadline")
-    out += [f"**{executors}:** {linked(cat, m.executors_text, lang, page_url, pending)}  ",
+    out += [f"**{executors}:** {linked(cat, m.executors_text, lang, page_url, pending, seen=seen)}  ",
             f"**{deadline}:** {tx(m.deadline.text, lang, pending)}", "{: .measure-facts }", ""]
     return out
 
@@ -145,8 +146,9 @@ def document_page(cat: Catalog, doc: Document, lang: str) -> str:
     out += notices(doc, lang) + metadata(cat, doc, lang, url)
     side_by_side = _("Azerbaijani and English side by side")
     out += [f"[{side_by_side}]({urls.md(url, urls.parallel(doc.id))}){{: .md-button }}", ""]
+    seen: set[str] = set()
     for node in doc.body:
-        out += _node(cat, doc, node, lang, url, 0)
+        out += _node(cat, doc, node, lang, url, 0, seen)
     out += ["", document_json_ld(doc, lang), ""]
     text = "\n".join(out)
     return "\n".join([text, ""] + abbreviation_definitions(cat, lang, text))

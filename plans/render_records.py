@@ -47,7 +47,7 @@ def measure_page(cat: Catalog, pm: PlanMeasure, lang: str) -> str:
     out += [f"[{esc(doc_title)}]({urls.md(url, urls.document(doc.id))}) › "
             f"{esc(pm.group.num)}. {tx(pm.group.title, lang, _('not yet translated'))}", "{: .breadcrumbs }", ""]
     out += notices(doc, lang)[:3] if lang == "en" else []
-    out += measure_block(cat, pm, lang, url, heading=False, facts=False)
+    out += measure_block(cat, pm, lang, url, heading=False, facts=False, seen=set())
     facts = [(_("Executors"), ", ".join(_body_link(cat, b, lang, url) for b in m.executors))]
     if m.involving:
         facts.append((_("Involving"), ", ".join(_body_link(cat, b, lang, url) for b in m.involving)))

@@ -40,6 +40,23 @@ def abbreviations_index() -> str:
     return "abbreviations/"
 
 
+def term(term_id: str) -> str:
+    return f"glossary/{term_id}/"
+
+
+def glossary(direction: str) -> str:
+    """direction: "az-en" (Azerbaijani→English) or "en-az"."""
+    return f"glossary/{direction}/"
+
+
+def glossary_index() -> str:
+    return "glossary/"
+
+
+def translation_status() -> str:
+    return "translation-status/"
+
+
 def overview() -> str:
     return "overview/"
 

@@ -1,0 +1,56 @@
+"""Finding glossary terms in text, and checking that each translation uses the agreed English term."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .collation import az_lower
+from .model import Term
+
+
+def _az_pattern(term: Term) -> re.Pattern[str]:
+    forms = {az_lower(f) for f in [term.az.term, *term.az.variants, *term.az.forms]}
+    alts = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
+
+
+def _en_pattern(term: Term) -> re.Pattern[str]:
+    # English: case-insensitive, and each term's last word may take a plural ending.
+    alts = "|".join(re.escape(f) + r"(?:s|es)?" for f in sorted({term.en.term, *term.en.variants}, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
+
+
+_CACHE: dict[int, tuple[Term, re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def patterns(term: Term) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # Terms are immutable but unhashable (they hold lists): cache by identity, keeping the term alive.
+    hit = _CACHE.get(id(term))
+    if hit is None or hit[0] is not term:
+        hit = _CACHE[id(term)] = (term, _az_pattern(term), _en_pattern(term))
+    return hit[1], hit[2]
+
+
+def occurs_az(term: Term, text: str) -> bool:
+    return bool(patterns(term)[0].search(az_lower(text)))
+
+
+def occurs_en(term: Term, text: str) -> bool:
+    return bool(patterns(term)[1].search(text))
+
+
+@dataclass(frozen=True)
+class Miss:
+    unit: str
+    term: str
+    found_az: str
+    english: str
+
+    def __str__(self) -> str:
+        return (f"{self.unit}: Azerbaijani has {self.found_az!r} (term {self.term}) but the English uses neither the "
+                f"preferred term nor a variant: {self.english[:120]!r}")
+
+
+def az_match(term: Term, text: str) -> str | None:
+    m = patterns(term)[0].search(az_lower(text))
+    return text[m.start():m.end()] if m else None

@@ -1,0 +1,105 @@
+"""Translation status for translators: coverage, untranslated and stale units, glossary gaps."""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import yaml
+
+from . import paths
+from .catalog import Catalog
+from .collation import az_lower
+from .glossary import az_match
+from .terminology import occurrences
+from .units import Unit, all_units, text_units
+
+STATE_FILE = "translation-state.yml"
+# Words that never start or end a term: conjunctions, postpositions, very common verbs of the plans.
+_STOP = set("""və ilə üçün üzrə olan olunan edən edilən həmçinin habelə o cümlədən bu həmin onun onların
+bağlı dair görə qarşı sahəsində məqsədi məqsədilə tərəfindən etmək edilməsi olaraq aidiyyəti müvafiq digər
+ki da də isə ya yaxud""".split())
+
+
+def fingerprint(text: str) -> str:
+    """What an English translation was made from: a short hash of the Azerbaijani text."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
+
+
+def read_state() -> dict[str, str]:
+    path = paths.DATA / STATE_FILE
+    if not path.exists():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(k): str(v) for k, v in (data.get("reviewed") or {}).items()}
+
+
+def write_state(state: dict[str, str]) -> None:
+    header = ("# For each text unit, a fingerprint of the Azerbaijani text its English was translated or reviewed\n"
+              "# against. When the Azerbaijani changes, the translation status lists the unit as stale until a\n"
+              "# translator reviews the English and runs: python scripts/translation_status.py --reviewed <unit id>\n")
+    body = yaml.safe_dump({"reviewed": dict(sorted(state.items()))}, allow_unicode=True, sort_keys=False, width=200)
+    (paths.DATA / STATE_FILE).write_text(header + body, encoding="utf-8")
+
+
+@dataclass
+class Status:
+    coverage: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)  # (document, kind) -> done, total
+    untranslated: list[Unit] = field(default_factory=list)
+    stale: list[Unit] = field(default_factory=list)
+    unreviewed: list[Unit] = field(default_factory=list)  # translated, but never recorded as reviewed
+    unused_terms: list[str] = field(default_factory=list)
+    candidates: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        return not (self.untranslated or self.stale or self.unreviewed)
+
+
+def compute(cat: Catalog) -> Status:
+    st = Status()
+    state = read_state()
+    counts: Counter = Counter()
+    done: Counter = Counter()
+    for u in all_units(cat):
+        key = (u.document or "registries", u.kind)
+        counts[key] += 1
+        if not u.text.en:
+            st.untranslated.append(u)
+            continue
+        done[key] += 1
+        recorded = state.get(u.id)
+        if recorded is None:
+            st.unreviewed.append(u)
+        elif recorded != fingerprint(u.text.az):
+            st.stale.append(u)
+    st.coverage = {k: (done[k], counts[k]) for k in sorted(counts)}
+    st.unused_terms = [t for t, found in occurrences(cat).items() if not found]
+    st.candidates = candidate_terms(cat)
+    return st
+
+
+def candidate_terms(cat: Catalog, min_count: int = 4, limit: int = 30) -> list[tuple[str, int]]:
+    """Frequent two- and three-word phrases of the texts that no glossary concept or body name covers.
+
+    A heuristic to point translators at terms that may deserve a glossary entry; not every hit is a term."""
+    covered = [t for t in cat.glossary.values()]
+    body_forms = {az_lower(f) for b in cat.bodies.values() for f in [b.name.az, *b.forms]}
+    grams: Counter = Counter()
+    for u in text_units(cat):
+        words = re.findall(r"\w+(?:-\w+)*", az_lower(u.text.az))
+        for n in (2, 3):
+            for i in range(len(words) - n + 1):
+                gram = words[i:i + n]
+                if gram[0] in _STOP or gram[-1] in _STOP or any(w.isdigit() for w in gram):
+                    continue
+                grams[" ".join(gram)] += 1
+    out = []
+    for gram, n in grams.most_common():
+        if n < min_count or len(out) >= limit:
+            break
+        if any(gram in f for f in body_forms) or any(az_match(t, gram) for t in covered):
+            continue
+        out.append((gram, n))
+    return out

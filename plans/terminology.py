@@ -1,0 +1,62 @@
+"""The terminology check (`python -m plans.terminology`): translations must use the glossary's agreed terms."""
+from __future__ import annotations
+
+import sys
+
+from .catalog import Catalog
+from .glossary import Miss, az_match, occurs_en
+from .units import Unit, text_units
+
+_OCCURRENCES: dict[int, tuple[Catalog, dict[str, list[Unit]]]] = {}
+
+
+def occurrences(cat: Catalog) -> dict[str, list[Unit]]:
+    """For each glossary concept, the text units whose Azerbaijani uses it, in reading order."""
+    hit = _OCCURRENCES.get(id(cat))
+    if hit is None or hit[0] is not cat:
+        units = list(text_units(cat))
+        found = {t.id: [u for u in units if az_match(t, u.text.az)] for t in cat.glossary.values()}
+        hit = _OCCURRENCES[id(cat)] = (cat, found)
+    return hit[1]
+
+
+def misses(cat: Catalog) -> tuple[list[Miss], list[str]]:
+    """Units whose English misses an agreed term, and recorded exceptions that no longer apply."""
+    excepted = {(e.unit, e.term) for e in cat.term_exceptions}
+    used_exceptions: set[tuple[str, str]] = set()
+    found: list[Miss] = []
+    for u in text_units(cat):
+        if not u.text.en:
+            continue  # untranslated units are the translation status's business
+        for t in cat.glossary.values():
+            hit = az_match(t, u.text.az)
+            if hit and not occurs_en(t, u.text.en):
+                if (u.id, t.id) in excepted:
+                    used_exceptions.add((u.id, t.id))
+                else:
+                    found.append(Miss(u.id, t.id, hit, u.text.en))
+    stale = [f"data/glossary/exceptions.yml: exception for {unit} / {term} is no longer needed; remove it"
+             for unit, term in sorted(excepted - used_exceptions)]
+    return found, stale
+
+
+def main() -> int:
+    from .errors import DataErrors
+    from .load import load_catalog
+
+    try:
+        cat = load_catalog()
+    except DataErrors as e:
+        print(e, file=sys.stderr)
+        return 1
+    found, stale = misses(cat)
+    for m in found:
+        print(m)
+    for s in stale:
+        print(s)
+    print(f"terminology: {len(cat.glossary)} concepts checked; {len(found)} miss(es), {len(stale)} stale exception(s)")
+    return 1 if found or stale else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
