@@ -6,13 +6,15 @@ PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: help serve build test validate i18n clean check-python check-port
+.PHONY: help serve build test validate status terms i18n clean check-python
 
 help:
 	@echo "make serve     set up, build both languages and serve the site on http://127.0.0.1:$(PORT)/"
 	@echo "make test      set up and run the whole test suite"
 	@echo "make build     build the static site into site/"
 	@echo "make validate  check data/ (schemas, references, fidelity to the sources)"
+	@echo "make status    translation status: coverage, untranslated and stale units, glossary gaps"
+	@echo "make terms     terminology check: translations use the glossary's agreed terms"
 	@echo "make i18n      refresh the interface-string catalogs in locale/ after code changes"
 
 check-python:
@@ -35,12 +37,15 @@ validate: $(VENV)/.installed
 build: $(VENV)/.installed
 	@$(PY) scripts/build.py
 
-check-port:
-	@$(PY) -c 'import socket,sys; s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(("127.0.0.1", $(PORT)))' 2>/dev/null || { echo "error: port $(PORT) on 127.0.0.1 is in use; stop what uses it or run: make serve PORT=8001"; exit 1; }
+# Live preview: builds, serves on 127.0.0.1:$(PORT), rebuilds and reloads on every save; data errors show on the page.
+serve: $(VENV)/.installed
+	@$(PY) scripts/serve.py --port $(PORT)
 
-serve: build check-port
-	@echo "serving http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
-	@$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory site
+status: $(VENV)/.installed
+	@$(PY) scripts/translation_status.py
+
+terms: $(VENV)/.installed
+	@$(PY) -m plans.terminology
 
 test: $(VENV)/.installed-test
 	@bash scripts/ensure_test_tools.sh
