@@ -53,7 +53,7 @@ def link(label_md: str, href: str) -> str:
     return f"[{label_md}]({href})"
 
 
-def front_matter(title: str, description: str = "", **extra: str) -> str:
+def front_matter(title: str, description: str = "", **extra: object) -> str:
     # Titles go through YAML: quote them safely with json-compatible escaping.
     import json
 

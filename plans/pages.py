@@ -8,6 +8,7 @@ from . import urls
 from .catalog import Catalog
 from .render_glossary import DIRECTIONS, glossary_index, glossary_list, term_page
 from .render_overview import overview_page
+from .render_search import search_page
 from .render_status import status_page
 from .render_document import document_page, parallel_page
 from .render_records import (abbreviation_page, abbreviations_index, bodies_index, body_page, measure_page,
@@ -45,3 +46,4 @@ def site_pages(cat: Catalog, lang: str) -> Iterator[Page]:
         yield Page(urls.glossary(direction), glossary_list(cat, direction, lang), "data/glossary/terms.yml")
     yield Page(urls.glossary_index(), glossary_index(cat, lang), "data/glossary/terms.yml")
     yield Page(urls.translation_status(), status_page(cat, lang), "data/")
+    yield Page(urls.search(), search_page(cat, lang), "plans/render_search.py")

@@ -141,7 +141,7 @@ def document_page(cat: Catalog, doc: Document, lang: str) -> str:
     _ = translator(lang)
     url = urls.document(doc.id)
     title, _used = pick(doc.short_title, lang)
-    out = [front_matter(title, pick(doc.title, lang)[0]), f"# {esc(title)}", ""]
+    out = [front_matter(title, pick(doc.title, lang)[0], search_kind="document", search_document=doc.id), f"# {esc(title)}", ""]
     out += [tx(doc.title, lang), "{: .doc-full-title }", ""]
     out += notices(doc, lang) + metadata(cat, doc, lang, url)
     side_by_side = _("Azerbaijani and English side by side")
@@ -188,7 +188,7 @@ def parallel_page(cat: Catalog, doc: Document, lang: str) -> str:
     url = urls.parallel(doc.id)
     title = pick(doc.short_title, lang)[0]
     heading = _("Azerbaijani and English side by side")
-    out = [front_matter(f"{title} — {heading}"), f"# {esc(title)}", "", f"*{heading}*", ""]
+    out = [front_matter(f"{title} — {heading}", search_exclude=True), f"# {esc(title)}", "", f"*{heading}*", ""]
     out += notices(doc, lang)
     full = _("Full text")
     out += [f"[{full}]({urls.md(url, urls.document(doc.id))})", ""]

@@ -22,7 +22,7 @@ def term_page(cat: Catalog, term_id: str, lang: str) -> str:
     url = urls.term(term_id)
     t = cat.glossary[term_id]
     own, other = (t.az, t.en) if lang == "az" else (t.en, t.az)
-    out = [front_matter(f"{own.term} — {other.term}", pick(t.definition, lang)[0]), f"# {esc(own.term)}", ""]
+    out = [front_matter(f"{own.term} — {other.term}", pick(t.definition, lang)[0], search_kind="term"), f"# {esc(own.term)}", ""]
     facts = [(_("Azerbaijani"), f'<span lang="az">{esc(t.az.term)}</span>'),
              (_("English"), f'<span lang="en">{esc(t.en.term)}</span>')]
     if t.az.variants:
@@ -38,7 +38,7 @@ def term_page(cat: Catalog, term_id: str, lang: str) -> str:
         facts.append((_("Related terms"), ", ".join(_term_link(cat, r, lang, url) for r in t.related)))
     out += facts_table(facts, lang)
     found = occurrences(cat)[term_id]
-    out += ["## " + _("Where it occurs") + f" ({len(found)}) {{#occurrences}}", ""]
+    out += ['<div data-pagefind-ignore markdown>', "", "## " + _("Where it occurs") + f" ({len(found)}) {{#occurrences}}", ""]
     for doc in cat.documents.values():
         units = [u for u in found if u.document == doc.id]
         if not units:
@@ -51,6 +51,7 @@ def term_page(cat: Catalog, term_id: str, lang: str) -> str:
             short = text if len(text) <= 140 else text[:137] + "…"
             out.append(f"- [{esc(label)}]({urls.md(url, u.page)}) {esc(short)}")
         out.append("")
+    out += ["</div>", ""]
     return "\n".join(out)
 
 
@@ -60,7 +61,7 @@ def glossary_list(cat: Catalog, direction: str, lang: str) -> str:
     url = urls.glossary(direction)
     src, dst = direction.split("-")
     title = _("Azerbaijani–English glossary") if direction == "az-en" else _("English–Azerbaijani glossary")
-    out = [front_matter(title), "# " + title, ""]
+    out = [front_matter(title, search_exclude=True), "# " + title, ""]
     other = "en-az" if direction == "az-en" else "az-en"
     other_title = _("English–Azerbaijani glossary") if direction == "az-en" else _("Azerbaijani–English glossary")
     out += [f"[{other_title}]({urls.md(url, urls.glossary(other))})", ""]
@@ -80,7 +81,7 @@ def glossary_index(cat: Catalog, lang: str) -> str:
     _ = translator(lang)
     url = urls.glossary_index()
     title = _("Glossary")
-    out = [front_matter(title), "# " + title, "",
+    out = [front_matter(title, search_exclude=True), "# " + title, "",
            _("The agreed terms of the texts, with definitions and the instruments they come from.") + f" ({len(cat.glossary)})", ""]
     az_en, en_az = _("Azerbaijani–English glossary"), _("English–Azerbaijani glossary")
     out += [f"- [{az_en}]({urls.md(url, urls.glossary('az-en'))})", f"- [{en_az}]({urls.md(url, urls.glossary('en-az'))})", ""]

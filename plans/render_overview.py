@@ -11,7 +11,7 @@ def overview_page(cat: Catalog, lang: str) -> str:
     _ = translator(lang)
     url = urls.overview()
     title = _("Overview")
-    out = [front_matter(title), "# " + title, ""]
+    out = [front_matter(title, search_exclude=True), "# " + title, ""]
     out += ["## " + _("Measures by deadline year") + " {#timeline}", "",
             _("Each column counts the measures whose deadline ends that year; select a column to list them."), "",
             charts.timeline(cat, lang, url), ""]

@@ -43,7 +43,8 @@ def measure_page(cat: Catalog, pm: PlanMeasure, lang: str) -> str:
     m = pm.measure
     doc_title = pick(doc.short_title, lang)[0]
     title = measure_title(pm, lang)
-    out = [front_matter(f"{title} — {doc_title}", pick(m.text, lang)[0][:160]), f"# {esc(title)}", ""]
+    out = [front_matter(f"{title} — {doc_title}", pick(m.text, lang)[0][:160], search_kind="measure",
+                       search_document=pm.document), f"# {esc(title)}", ""]
     out += [f"[{esc(doc_title)}]({urls.md(url, urls.document(doc.id))}) › "
             f"{esc(pm.group.num)}. {tx(pm.group.title, lang, _('not yet translated'))}", "{: .breadcrumbs }", ""]
     out += notices(doc, lang)[:3] if lang == "en" else []
@@ -100,7 +101,7 @@ def body_page(cat: Catalog, body_id: str, lang: str) -> str:
     url = urls.body(body_id)
     b = cat.bodies[body_id]
     name = pick(b.name, lang)[0]
-    out = [front_matter(name), f"# {esc(name)}", ""]
+    out = [front_matter(name, search_kind="body"), f"# {esc(name)}", ""]
     facts = [(_("Kind"), _(KIND_LABELS[b.kind]))]
     if lang == "en":
         facts.append((_("Azerbaijani name"), f'<span lang="az">{esc(b.name.az)}</span>'))
@@ -116,7 +117,8 @@ def body_page(cat: Catalog, body_id: str, lang: str) -> str:
     roles = cat.roles_of(body_id)
     titles = {"executes": _("Executes"), "involved": _("To be involved in"), "participates": _("Recommended to take part in")}
     total = sum(len(v) for v in roles.values())
-    out += ["## " + _("Measures") + f" ({total}) {{#measures}}", ""]
+    # The lists repeat measure texts; kept out of the search index so a body's page is found by its name.
+    out += ['<div data-pagefind-ignore markdown>', "", "## " + _("Measures") + f" ({total}) {{#measures}}", ""]
     if not total:
         out += [_("The plans name this body, but assign it no measure."), ""]
     for doc in cat.documents.values():
@@ -132,13 +134,14 @@ def body_page(cat: Catalog, body_id: str, lang: str) -> str:
                     text = esc(pick(pm.measure.text, lang)[0])
                     out.append(f"- [{esc(pm.num)}]({urls.md(url, urls.measure(pm.document, pm.num))}) {text}")
                 out.append("")
+    out += ["</div>", ""]
     return "\n".join(out)
 
 
 def bodies_index(cat: Catalog, lang: str) -> str:
     _ = translator(lang)
     url = urls.bodies_index()
-    out = [front_matter(_("Bodies")), "# " + _("Bodies"), ""]
+    out = [front_matter(_("Bodies"), search_exclude=True), "# " + _("Bodies"), ""]
     letter = None
     for b in sorted(cat.bodies.values(), key=lambda b: sort_key(pick(b.name, lang)[0], lang)):
         name = pick(b.name, lang)[0]
@@ -155,7 +158,7 @@ def measures_index(cat: Catalog, lang: str) -> str:
     """Every measure of every plan, filterable by document, group, body and deadline year in the browser."""
     _ = translator(lang)
     url = urls.measures_index()
-    out = [front_matter(_("Measures")), "# " + _("Measures"), ""]
+    out = [front_matter(_("Measures"), search_exclude=True), "# " + _("Measures"), ""]
     out += _measure_filter_form(cat, lang)
     for doc in cat.documents.values():
         out += [f'<section data-measure-group id="{doc.id}">', f"<h2>{h(pick(doc.short_title, lang)[0])}</h2>"]
@@ -210,7 +213,7 @@ def abbreviation_page(cat: Catalog, abbr_id: str, lang: str) -> str:
     url = urls.abbreviation(abbr_id)
     a = cat.abbreviations[abbr_id]
     short = pick(a.abbreviation, lang)[0]
-    out = [front_matter(f"{short} — {pick(a.expansion, lang)[0]}"), f"# {esc(short)}", ""]
+    out = [front_matter(f"{short} — {pick(a.expansion, lang)[0]}", search_kind="abbreviation"), f"# {esc(short)}", ""]
     facts = [(_("Expansion"), tx(a.expansion, lang))]
     if lang == "en":
         facts.append((_("Azerbaijani"), f'<span lang="az">{esc(a.abbreviation.az)} — {esc(a.expansion.az)}</span>'))
@@ -219,16 +222,16 @@ def abbreviation_page(cat: Catalog, abbr_id: str, lang: str) -> str:
     out += facts_table(facts, lang)
     used = [pm for pm in cat.measures if a.body and a.body in pm.measure.executors]
     if used:
-        out += ["## " + _("Measures") + f" ({len(used)})", ""]
+        out += ['<div data-pagefind-ignore markdown>', "", "## " + _("Measures") + f" ({len(used)})", ""]
         out += [f"- [{esc(pm.num)}]({urls.md(url, urls.measure(pm.document, pm.num))}) {esc(pick(pm.measure.text, lang)[0])}"
-                for pm in used] + [""]
+                for pm in used] + ["", "</div>", ""]
     return "\n".join(out)
 
 
 def abbreviations_index(cat: Catalog, lang: str) -> str:
     _ = translator(lang)
     url = urls.abbreviations_index()
-    out = [front_matter(_("Abbreviations")), "# " + _("Abbreviations"), ""]
+    out = [front_matter(_("Abbreviations"), search_exclude=True), "# " + _("Abbreviations"), ""]
     for a in sorted(cat.abbreviations.values(), key=lambda a: sort_key(pick(a.abbreviation, lang)[0], lang)):
         out.append(f"- [{esc(pick(a.abbreviation, lang)[0])}]({urls.md(url, urls.abbreviation(a.id))}) — "
                    f"{esc(pick(a.expansion, lang)[0])}")

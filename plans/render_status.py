@@ -15,7 +15,7 @@ def status_page(cat: Catalog, lang: str) -> str:
     st = compute(cat)
     found, stale_exc = misses(cat)
     title = _("Translation status")
-    out = [front_matter(title), "# " + title, "",
+    out = [front_matter(title, search_exclude=True), "# " + title, "",
            _("Built from the data with every build; the command python scripts/translation_status.py prints the same."), ""]
     doc_h, kind_h, done_h = _("Document"), _("Kind of text"), _("Translated")
     out += [f"| {doc_h} | {kind_h} | {done_h} |", "|---|---|---|"]

@@ -53,6 +53,10 @@ def glossary_index() -> str:
     return "glossary/"
 
 
+def search() -> str:
+    return "search/"
+
+
 def translation_status() -> str:
     return "translation-status/"
 

@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 from plans import opendata  # noqa: E402
 from plans.load import load_catalog  # noqa: E402
 from plans.redirects import redirect_pages  # noqa: E402
+from plans.search_lexicon import write_lexicon  # noqa: E402
 
 CONFIGS = {"az": "mkdocs.yml", "en": "mkdocs.en.yml"}
 
@@ -45,10 +46,25 @@ def build_into(out: Path) -> None:
             raise SystemExit(f"build of the {lang} site failed; site/ was left as it was.\n{msg}")
     shutil.copy(ROOT / "docs" / "index.html", out / "index.html")
     catalog = load_catalog()  # the mkdocs builds above already validated it
+    for lang in CONFIGS:
+        index_search(out / lang, env)
+        write_lexicon(catalog, lang, out / lang)
     opendata.write(catalog, out / "data")
     for path, html in redirect_pages(catalog):
         (out / path).parent.mkdir(parents=True, exist_ok=True)
         (out / path).write_text(html, encoding="utf-8")
+
+
+def index_search(lang_dir: Path, env: dict) -> None:
+    """Pagefind's index of one language, in <lang>/pagefind/: each language searches only its own pages."""
+    proc = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(lang_dir), "--output-subdir", "pagefind",
+                           "--exclude-selectors", ".headerlink", "--exclude-selectors", ".md-skip",
+                           "--quiet"], cwd=ROOT, env=env, capture_output=True, text=True)
+    if proc.returncode:
+        raise SystemExit(f"search indexing of {lang_dir.name} failed; site/ was left as it was.\n{proc.stderr or proc.stdout}")
+    for extra in ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+                  "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js"):
+        (lang_dir / "pagefind" / extra).unlink(missing_ok=True)  # the reader has its own search UI
 
 
 def swap(new: Path, target: Path) -> None:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from playwright.sync_api import expect
+
 
 def h1(p) -> str:
     return p.locator("h1").inner_text().rstrip("¶").strip()
@@ -30,8 +32,10 @@ def test_reader_journey_from_landing_page_to_citation(page_, served):
     p.wait_for_url(re.compile(r"/reader/az/nap-2014-2018/measures/13-2-9/$"))
     cite = p.locator("#cite-text").inner_text()
     assert "tədbir 13.2.9" in cite and re.search(r"http://127\.0\.0\.1:\d+/reader/id/nap-2014-2018/13\.2\.9/", cite)
+    p.context.grant_permissions(["clipboard-read", "clipboard-write"])
     p.get_by_role("button", name="İstinadı köçür").click()
-    assert p.get_by_role("button", name="İstinadı köçür").get_attribute("data-copied") == "true"
+    expect(p.get_by_role("button", name="İstinadı köçür")).to_have_attribute("data-copied", "true")
+    assert p.evaluate("navigator.clipboard.readText()") == cite
     assert p.foreign_requests == []
 
 

@@ -72,7 +72,20 @@
     apply();
   }
 
+  /* "/" focuses the header search box, as on most search-heavy sites. */
+  function searchShortcut() {
+    document.addEventListener("keydown", function (ev) {
+      var box = document.querySelector("[data-header-search]");
+      var t = ev.target;
+      if (ev.key === "/" && box && !(t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)))) {
+        ev.preventDefault();
+        box.focus();
+      }
+    });
+  }
+
   function init() {
+    searchShortcut();
     absolutise(document);
     copyButtons(document);
     filters(document);
