@@ -15,8 +15,10 @@ def _az_pattern(term: Term) -> re.Pattern[str]:
 
 
 def _en_pattern(term: Term) -> re.Pattern[str]:
-    # English: case-insensitive, and each term's last word may take a plural ending.
-    alts = "|".join(re.escape(f) + r"(?:s|es)?" for f in sorted({term.en.term, *term.en.variants}, key=len, reverse=True))
+    # English: case-insensitive, and each word of a term may take a plural ending ("victims of trafficking").
+    def plural_words(phrase: str) -> str:
+        return r"\s+".join(re.escape(w) + r"(?:s|es)?" for w in phrase.split())
+    alts = "|".join(plural_words(f) for f in sorted({term.en.term, *term.en.variants}, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
 
 

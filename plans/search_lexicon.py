@@ -88,7 +88,7 @@ def entities(cat: Catalog, lang: str) -> list[dict]:
 
     def add(kind: str, label: str, url: str, keys: list[str], document: str | None = None, rank: int = 0) -> None:
         out.append({"kind": kind, "label": label, "url": url, "document": document, "rank": rank,
-                    "keys": sorted({fold(k) for k in keys if k})})
+                    "keys": sorted({" ".join(az_lower(k).split()) for k in keys if k})})
 
     for pm in cat.measures:
         url = urls.measure(pm.document, pm.num)
@@ -125,7 +125,9 @@ def write_lexicon(cat: Catalog, lang: str, site_lang_dir: Path) -> dict[str, int
         shards[shard_key(fold(word))]["words"].append(word)
     for e in entities(cat, lang):
         for key in e["keys"]:
-            shards[shard_key(key)]["entities"].append({**e, "keys": [key]})
+            # The folded key finds the record however it is typed; the key as written ranks exact spellings first.
+            entry = {k: v for k, v in e.items() if k != "keys"}
+            shards[shard_key(fold(key))]["entities"].append({**entry, "key": fold(key), "exact": key})
     out_dir = site_lang_dir / "search-lexicon"
     out_dir.mkdir(parents=True, exist_ok=True)
     sizes = {}

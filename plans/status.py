@@ -19,7 +19,8 @@ STATE_FILE = "translation-state.yml"
 # Words that never start or end a term: conjunctions, postpositions, very common verbs of the plans.
 _STOP = set("""və ilə üçün üzrə olan olunan edən edilən həmçinin habelə o cümlədən bu həmin onun onların
 bağlı dair görə qarşı sahəsində məqsədi məqsədilə tərəfindən etmək edilməsi olaraq aidiyyəti müvafiq digər
-ki da də isə ya yaxud""".split())
+ki da də isə ya yaxud il illər ilin tarixli nəzərdə tutulur tutulmuş həyata keçirilir keçirilməsi adından
+yerinə yetirilməsi irəli gələn davam etdirilməsi tövsiyə edilsin""".split())
 
 
 def fingerprint(text: str) -> str:
@@ -85,21 +86,22 @@ def candidate_terms(cat: Catalog, min_count: int = 4, limit: int = 30) -> list[t
 
     A heuristic to point translators at terms that may deserve a glossary entry; not every hit is a term."""
     covered = [t for t in cat.glossary.values()]
-    body_forms = {az_lower(f) for b in cat.bodies.values() for f in [b.name.az, *b.forms]}
+    known = {az_lower(f) for b in cat.bodies.values() for f in [b.name.az, *b.forms]}
+    known |= {az_lower(f) for t in covered for f in [t.az.term, *t.az.variants, *t.az.forms]}
     grams: Counter = Counter()
     for u in text_units(cat):
         words = re.findall(r"\w+(?:-\w+)*", az_lower(u.text.az))
         for n in (2, 3):
             for i in range(len(words) - n + 1):
                 gram = words[i:i + n]
-                if gram[0] in _STOP or gram[-1] in _STOP or any(w.isdigit() for w in gram):
+                if any(w in _STOP or any(ch.isdigit() for ch in w) for w in gram):
                     continue
                 grams[" ".join(gram)] += 1
     out = []
     for gram, n in grams.most_common():
         if n < min_count or len(out) >= limit:
             break
-        if any(gram in f for f in body_forms) or any(az_match(t, gram) for t in covered):
+        if any(gram in f for f in known) or any(az_match(t, gram) for t in covered):
             continue
         out.append((gram, n))
     return out

@@ -93,16 +93,17 @@
 
   function entityHits(q) {
     var folded = fold(q).replace(/\s+/g, " ").trim();
+    var typed = azLower(q).replace(/\s+/g, " ").trim();
     if (!folded) { return Promise.resolve([]); }
     return loadShard(shardKey(folded)).then(function (shard) {
       var hits = [];
       shard.entities.forEach(function (e) {
-        var key = e.keys[0];
+        var key = e.key;
         var exact = key === folded;
         var prefix = !exact && folded.length >= 3 && key.indexOf(folded) === 0 && !/^\d/.test(folded);
         var numberPrefix = !exact && /^\d/.test(folded) && key.indexOf(folded + ".") === 0;
         if (exact || prefix || numberPrefix) {
-          hits.push({e: e, score: (exact ? 0 : 10) + e.rank + key.length / 1000});
+          hits.push({e: e, score: (e.exact === typed ? 0 : exact ? 5 : 10) + e.rank + key.length / 1000});
         }
       });
       hits.sort(function (a, b) { return a.score - b.score; });
@@ -202,6 +203,7 @@
           });
           var n = list.children.length;
           status.textContent = n ? labels.found.replace("{n}", String(n)) : labels.none;
+          status.dataset.done = q;  // lets tests (and assistive tools) tell a finished search from a running one
         });
       });
     }).catch(function (err) { status.textContent = labels.error + " " + err; });
