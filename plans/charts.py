@@ -14,7 +14,8 @@ COLOURS = ("#3949ab", "#00897b", "#8e24aa", "#f4511e")  # one per document; cont
 
 
 def _svg(width: int, height: int, title: str, desc: str, body: list[str], ident: str) -> str:
-    return (f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
+    # No role="img": the bars are links, and an image's children are not reachable. Each link has its own label.
+    return (f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" '
             f'aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">'
             f'<title id="{ident}-title">{escape(title)}</title><desc id="{ident}-desc">{escape(desc)}</desc>'
             + "".join(body) + "</svg>")
@@ -46,7 +47,9 @@ def timeline(cat: Catalog, lang: str, page_url: str) -> str:
         total = 0
         label = regular if col == "regular" else col
         query = "year=" + col
-        body.append(f'<a href="{escape(index)}?{query}">')
+        due = sum(c[col] for c in counts.values())
+        if due:
+            body.append(f'<a href="{escape(index)}?{query}" aria-label="{escape(label)}: {due}">')
         for d_i, (doc_id, c) in enumerate(counts.items()):
             n = c[col]
             if not n:
@@ -57,7 +60,8 @@ def timeline(cat: Catalog, lang: str, page_url: str) -> str:
             name = pick(cat.documents[doc_id].short_title, lang)[0]
             body.append(f'<rect x="{x}" y="{y}" width="{bar_w}" height="{h}" fill="{COLOURS[d_i % len(COLOURS)]}">'
                         f'<title>{escape(f"{name}, {label}: {n}")}</title></rect>')
-        body.append("</a>")
+        if due:
+            body.append("</a>")
         if total:
             body.append(f'<text x="{x + bar_w / 2}" y="{y - 4}" text-anchor="middle" font-size="11" fill="currentColor">{total}</text>')
         body.append(f'<text x="{x + bar_w / 2}" y="{top + chart_h + 14}" text-anchor="middle" font-size="10" '
@@ -73,11 +77,12 @@ def timeline(cat: Catalog, lang: str, page_url: str) -> str:
 
 
 def timeline_table(cat: Catalog, lang: str) -> list[str]:
-    """The same figures as a Markdown table: the text alternative readers and screen readers can use."""
+    """The same figures as a Markdown table (a row per year, narrow enough for a phone): the text alternative."""
     _ = translator(lang)
     columns, counts = due_by_year(cat)
-    head = [_("Document")] + [_("regular") if c == "regular" else c for c in columns]
-    rows = [[pick(cat.documents[d].short_title, lang)[0]] + [str(c[col] or "–") for col in columns] for d, c in counts.items()]
+    head = [_("Deadline year")] + [pick(cat.documents[d].short_title, lang)[0] for d in counts]
+    rows = [[_("regular") if col == "regular" else col] + [str(c[col] or "–") for c in counts.values()]
+            for col in columns if any(c[col] for c in counts.values())]
     return ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)] + ["| " + " | ".join(r) + " |" for r in rows] + [""]
 
 
@@ -100,7 +105,7 @@ def per_body(cat: Catalog, lang: str, page_url: str) -> str:
         name = pick(b.name, lang)[0]
         short = name if len(name) <= 52 else name[:50] + "…"
         href = urls.relative(page_url, urls.body(b.id))
-        body.append(f'<a href="{escape(href)}"><text x="{label_w - 6}" y="{y + 13}" text-anchor="end" font-size="11" '
+        body.append(f'<a href="{escape(href)}" aria-label="{escape(name)}: {sum(per_doc.values())}"><text x="{label_w - 6}" y="{y + 13}" text-anchor="end" font-size="11" '
                     f'fill="currentColor">{escape(short)}</text>')
         x = label_w
         for d_i, doc_id in enumerate(docs):
