@@ -21,15 +21,20 @@ FRIENDLY = {
 }
 
 
-class Parsed:
-    """One data file: its path, its plain data and its YAML node tree (for line numbers)."""
+# libyaml when PyYAML was built with it (its wheels are): the data is parsed on every build and preview.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    def __init__(self, path: Path, raw: Any, tree: yaml.Node | None):
-        self.path, self.raw, self.tree = path, raw, tree
+
+class Parsed:
+    """One data file: its path, its plain data and, only when an error needs a line number, its node tree."""
+
+    def __init__(self, path: Path, raw: Any, text: str):
+        self.path, self.raw, self._text = path, raw, text
         self.name = rel(path)
 
     def error(self, loc: tuple[Any, ...], message: str) -> DataError:
-        line, record, field = locate(self.raw, self.tree, loc)
+        tree = yaml.compose(self._text, Loader=_Loader)
+        line, record, field = locate(self.raw, tree, loc)
         return DataError(self.name, message, line, record, field)
 
 
@@ -45,8 +50,7 @@ def read_yaml(path: Path) -> Parsed:
         line = text[: text.index("\x00")].count("\n") + 1
         raise DataErrors([DataError(name, "contains a NUL character; remove it", line)])
     try:
-        raw = yaml.safe_load(text)
-        tree = yaml.compose(text, Loader=yaml.SafeLoader)
+        raw = yaml.load(text, Loader=_Loader)  # noqa: S506 (a safe loader: CSafeLoader or SafeLoader)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 if mark else None
@@ -55,7 +59,7 @@ def read_yaml(path: Path) -> Parsed:
         raise DataErrors([DataError(name, f"YAML error: {e}")]) from None
     if not isinstance(raw, dict):
         raise DataErrors([DataError(name, "the file must hold a mapping (key: value) at the top level", 1)])
-    return Parsed(path, raw, tree)
+    return Parsed(path, raw, text)
 
 
 def validate(model: type[M], parsed: Parsed, raw: Any = None, loc: tuple[Any, ...] = ()) -> tuple[M | None, list[DataError]]:

@@ -11,7 +11,6 @@ import yaml
 from . import paths
 from .catalog import Catalog
 from .collation import az_lower
-from .glossary import az_match
 from .terminology import occurrences
 from .units import Unit, all_units, text_units
 
@@ -32,7 +31,7 @@ def read_state() -> dict[str, str]:
     path = paths.DATA / STATE_FILE
     if not path.exists():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     return {str(k): str(v) for k, v in (data.get("reviewed") or {}).items()}
 
 
@@ -85,9 +84,13 @@ def candidate_terms(cat: Catalog, min_count: int = 4, limit: int = 30) -> list[t
     """Frequent two- and three-word phrases of the texts that no glossary concept or body name covers.
 
     A heuristic to point translators at terms that may deserve a glossary entry; not every hit is a term."""
-    covered = [t for t in cat.glossary.values()]
     known = {az_lower(f) for b in cat.bodies.values() for f in [b.name.az, *b.forms]}
-    known |= {az_lower(f) for t in covered for f in [t.az.term, *t.az.variants, *t.az.forms]}
+    known |= {az_lower(f) for t in cat.glossary.values() for f in [t.az.term, *t.az.variants, *t.az.forms]}
+    # One pattern for every known form: a phrase that contains one is already covered.
+    any_form = re.compile("|".join(rf"(?<!\w){re.escape(f)}(?!\w)" for f in sorted(known, key=len, reverse=True)))
+    # ... and a phrase that is part of one (a fragment of a body's name) is no candidate either.
+    parts = {" ".join(ws[i:i + n]) for f in known for ws in [re.findall(r"\w+(?:-\w+)*", f)]
+             for n in (2, 3) for i in range(len(ws) - n + 1)}
     grams: Counter = Counter()
     for u in text_units(cat):
         words = re.findall(r"\w+(?:-\w+)*", az_lower(u.text.az))
@@ -101,7 +104,7 @@ def candidate_terms(cat: Catalog, min_count: int = 4, limit: int = 30) -> list[t
     for gram, n in grams.most_common():
         if n < min_count or len(out) >= limit:
             break
-        if any(gram in f for f in known) or any(az_match(t, gram) for t in covered):
+        if gram in parts or any_form.search(gram):
             continue
         out.append((gram, n))
     return out

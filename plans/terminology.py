@@ -1,10 +1,12 @@
 """The terminology check (`python -m plans.terminology`): translations must use the glossary's agreed terms."""
 from __future__ import annotations
 
+import re
 import sys
 
 from .catalog import Catalog
 from .glossary import Miss, az_match, occurs_en
+from .collation import az_lower
 from .units import Unit, text_units
 
 _OCCURRENCES: dict[int, tuple[Catalog, dict[str, list[Unit]]]] = {}
@@ -14,8 +16,17 @@ def occurrences(cat: Catalog) -> dict[str, list[Unit]]:
     """For each glossary concept, the text units whose Azerbaijani uses it, in reading order."""
     hit = _OCCURRENCES.get(id(cat))
     if hit is None or hit[0] is not cat:
-        units = list(text_units(cat))
-        found = {t.id: [u for u in units if az_match(t, u.text.az)] for t in cat.glossary.values()}
+        # Only terms whose forms start with a word of the unit can occur in it: test those alone.
+        by_first_word: dict[str, set[str]] = {}
+        for t in cat.glossary.values():
+            for f in [t.az.term, *t.az.variants, *t.az.forms]:
+                by_first_word.setdefault(re.findall(r"\w+", az_lower(f))[0], set()).add(t.id)
+        found: dict[str, list[Unit]] = {t: [] for t in cat.glossary}
+        for u in text_units(cat):
+            candidates = set().union(*(by_first_word.get(w, ()) for w in set(re.findall(r"\w+", az_lower(u.text.az)))))
+            for t_id in sorted(candidates, key=list(cat.glossary).index):
+                if az_match(cat.glossary[t_id], u.text.az):
+                    found[t_id].append(u)
         hit = _OCCURRENCES[id(cat)] = (cat, found)
     return hit[1]
 
@@ -25,12 +36,13 @@ def misses(cat: Catalog) -> tuple[list[Miss], list[str]]:
     excepted = {(e.unit, e.term) for e in cat.term_exceptions}
     used_exceptions: set[tuple[str, str]] = set()
     found: list[Miss] = []
-    for u in text_units(cat):
-        if not u.text.en:
-            continue  # untranslated units are the translation status's business
-        for t in cat.glossary.values():
+    for t_id, units in occurrences(cat).items():
+        t = cat.glossary[t_id]
+        for u in units:
+            if not u.text.en:
+                continue  # untranslated units are the translation status's business
             hit = az_match(t, u.text.az)
-            if hit and not occurs_en(t, u.text.en):
+            if not occurs_en(t, u.text.en):
                 if (u.id, t.id) in excepted:
                     used_exceptions.add((u.id, t.id))
                 else:
