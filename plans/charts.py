@@ -8,17 +8,19 @@ from . import urls
 from .catalog import Catalog
 from .collation import sort_key
 from .i18n import translator
-from .markdown import pick
+from .markdown import esc, pick
 
 COLOURS = ("#3949ab", "#00897b", "#8e24aa", "#f4511e")  # one per document; contrast >= 4.5 on white
 
 
 def _svg(width: int, height: int, title: str, desc: str, body: list[str], ident: str) -> str:
     # No role="img": the bars are links, and an image's children are not reachable. Each link has its own label.
-    return (f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" '
+    # The <div> makes Python-Markdown treat the chart as a raw HTML block: <svg> alone would be inline HTML,
+    # and Markdown would then rewrite text inside its attributes.
+    return (f'<div class="chart-wrap"><svg class="chart" viewBox="0 0 {width} {height}" width="100%" '
             f'aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">'
             f'<title id="{ident}-title">{escape(title)}</title><desc id="{ident}-desc">{escape(desc)}</desc>'
-            + "".join(body) + "</svg>")
+            + "".join(body) + "</svg></div>")
 
 
 def due_by_year(cat: Catalog) -> tuple[list[str], dict[str, Counter]]:
@@ -80,7 +82,7 @@ def timeline_table(cat: Catalog, lang: str) -> list[str]:
     """The same figures as a Markdown table (a row per year, narrow enough for a phone): the text alternative."""
     _ = translator(lang)
     columns, counts = due_by_year(cat)
-    head = [_("Deadline year")] + [pick(cat.documents[d].short_title, lang)[0] for d in counts]
+    head = [_("Deadline year")] + [esc(pick(cat.documents[d].short_title, lang)[0]) for d in counts]
     rows = [[_("regular") if col == "regular" else col] + [str(c[col] or "–") for c in counts.values()]
             for col in columns if any(c[col] for c in counts.values())]
     return ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)] + ["| " + " | ".join(r) + " |" for r in rows] + [""]

@@ -54,12 +54,13 @@ def link(label_md: str, href: str) -> str:
 
 
 def front_matter(title: str, description: str = "", **extra: object) -> str:
-    # Titles go through YAML: quote them safely with json-compatible escaping.
+    """Page metadata. MkDocs and Material put the title and description into the HTML unescaped (navigation,
+    <title>, <meta content="…">), so they are HTML-escaped here; JSON quoting keeps the YAML valid."""
     import json
 
-    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
+    lines = ["---", f"title: {json.dumps(attr(title), ensure_ascii=False)}"]
     if description:
-        lines.append(f"description: {json.dumps(description, ensure_ascii=False)}")
+        lines.append(f"description: {json.dumps(attr(description), ensure_ascii=False)}")
     lines.append("render_macros: false")  # data text is never evaluated as Jinja
     lines += [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in extra.items()]
     return "\n".join(lines + ["---", ""])

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
@@ -15,8 +16,27 @@ AZ_LETTERS = "a b c ç d e ə f g ğ h x ı i j k q l m n o ö p r s ş t u ü v
 SubLabel = Literal[tuple(AZ_LETTERS)]  # type: ignore[valid-type]
 
 
+def visible_text(v: str) -> str:
+    """Refuse characters a reader cannot see but that change what is shown or searched: control characters
+    (NUL, escape …) and Unicode format characters (bidi overrides, zero-width spaces, soft hyphens, BOM)."""
+    for i, ch in enumerate(v):
+        if ch not in "\n" and unicodedata.category(ch) in ("Cc", "Cf"):
+            name = unicodedata.name(ch, "control character")
+            raise ValueError(f"contains the invisible character U+{ord(ch):04X} {name} at position {i + 1}; "
+                             f"remove it (retype the text around it if unsure)")
+    return v
+
+
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _visible(cls, v: object) -> object:
+        for s in v if isinstance(v, list) else [v]:
+            if isinstance(s, str):
+                visible_text(s)
+        return v
 
 
 class Text(Record):

@@ -6,6 +6,7 @@ from .catalog import Catalog
 from .collation import initial, sort_key
 from .i18n import translator
 from .markdown import esc, front_matter, pick, tx
+from .render_document import h
 from .render_records import facts_table
 from .terminology import occurrences
 
@@ -38,19 +39,21 @@ def term_page(cat: Catalog, term_id: str, lang: str) -> str:
         facts.append((_("Related terms"), ", ".join(_term_link(cat, r, lang, url) for r in t.related)))
     out += facts_table(facts, lang)
     found = occurrences(cat)[term_id]
-    out += ['<div data-pagefind-ignore markdown>', "", "## " + _("Where it occurs") + f" ({len(found)}) {{#occurrences}}", ""]
+    out += ["## " + _("Where it occurs") + f" ({len(found)}) {{#occurrences}}", ""]
+    # One raw HTML block: the list grows with the corpus, and is kept out of the search index.
+    out.append("<div data-pagefind-ignore>")
     for doc in cat.documents.values():
         units = [u for u in found if u.document == doc.id]
         if not units:
             continue
-        out += [f"### {esc(pick(doc.short_title, lang)[0])}", ""]
+        out += [f'<h3 id="{doc.id}">{h(pick(doc.short_title, lang)[0])}</h3>', "<ul>"]
         for u in units:
             anchor = u.id.split(":")[1]
             label = anchor.removeprefix("m-").removeprefix("p-").replace("-", ".") if anchor.startswith(("m-", "p-")) else anchor
             text = pick(u.text, lang)[0]
             short = text if len(text) <= 140 else text[:137] + "…"
-            out.append(f"- [{esc(label)}]({urls.md(url, u.page)}) {esc(short)}")
-        out.append("")
+            out.append(f'<li><a href="{h(urls.relative(url, u.page))}">{h(label)}</a> {h(short)}</li>')
+        out.append("</ul>")
     out += ["</div>", ""]
     return "\n".join(out)
 

@@ -117,25 +117,40 @@ def body_page(cat: Catalog, body_id: str, lang: str) -> str:
     roles = cat.roles_of(body_id)
     titles = {"executes": _("Executes"), "involved": _("To be involved in"), "participates": _("Recommended to take part in")}
     total = sum(len(v) for v in roles.values())
-    # The lists repeat measure texts; kept out of the search index so a body's page is found by its name.
-    out += ['<div data-pagefind-ignore markdown>', "", "## " + _("Measures") + f" ({total}) {{#measures}}", ""]
-    if not total:
-        out += [_("The plans name this body, but assign it no measure."), ""]
-    for doc in cat.documents.values():
-        rows = [(role, pm) for role, pms in roles.items() for pm in pms if pm.document == doc.id]
-        if not rows:
-            continue
-        out += [f"### {esc(pick(doc.short_title, lang)[0])} {{#{doc.id}}}", ""]
-        for role in titles:
-            pms = [pm for r, pm in rows if r == role]
-            if pms:
-                out += [f"**{titles[role]}** ({len(pms)})", ""]
-                for pm in pms:
-                    text = esc(pick(pm.measure.text, lang)[0])
-                    out.append(f"- [{esc(pm.num)}]({urls.md(url, urls.measure(pm.document, pm.num))}) {text}")
-                out.append("")
-    out += ["</div>", ""]
+    out += ["## " + _("Measures") + f" ({total}) {{#measures}}", ""]
+    counts = [f"{titles[r]}: {len(pms)}" for r, pms in roles.items() if pms]
+    out += [" · ".join(f"**{c.split(':')[0]}** ({c.split(': ')[1]})" for c in counts) or
+            _("The plans name this body, but assign it no measure."), ""]
+    tagged = [(pm, titles[role]) for role, pms in roles.items() for pm in pms]
+    out += measure_list_html(cat, tagged, lang, url) + [""]
     return "\n".join(out)
+
+
+def measure_list_html(cat: Catalog, tagged: list[tuple[PlanMeasure, str]], lang: str, page_url: str) -> list[str]:
+    """Measures grouped by document and section, each with its role, as one raw HTML block: lists on body and
+    abbreviation pages grow with the corpus, and raw HTML costs MkDocs nothing to convert."""
+    out = ["<div data-pagefind-ignore>"]  # repeated measure texts stay out of the search index
+    order = {(pm.document, pm.num): i for i, pm in enumerate(cat.measures)}
+    tagged = sorted(tagged, key=lambda t: order[(t[0].document, t[0].num)])
+    doc = group = None
+    for pm, role in tagged:
+        if pm.document != doc:
+            if group is not None:
+                out.append("</ul>")
+            doc, group = pm.document, None
+            out.append(f'<h3 id="{doc}">{h(pick(cat.documents[doc].short_title, lang)[0])}</h3>')
+        if pm.group is not group:
+            if group is not None:
+                out.append("</ul>")
+            group = pm.group
+            out += [f"<h4>{h(group.num)}. {h(pick(group.title, lang)[0])}</h4>", '<ul class="measure-list">']
+        text, used = pick(pm.measure.text, lang)
+        lang_attr = f' lang="{used}"' if used != lang else ""
+        out.append(f'<li><a href="{h(urls.relative(page_url, urls.measure(pm.document, pm.num)))}">{h(pm.num)}</a> '
+                   f'<span{lang_attr}>{h(text)}</span> <span class="role">{h(role)}</span></li>')
+    if group is not None:
+        out.append("</ul>")
+    return out + ["</div>"]
 
 
 def bodies_index(cat: Catalog, lang: str) -> str:
@@ -222,9 +237,8 @@ def abbreviation_page(cat: Catalog, abbr_id: str, lang: str) -> str:
     out += facts_table(facts, lang)
     used = [pm for pm in cat.measures if a.body and a.body in pm.measure.executors]
     if used:
-        out += ['<div data-pagefind-ignore markdown>', "", "## " + _("Measures") + f" ({len(used)})", ""]
-        out += [f"- [{esc(pm.num)}]({urls.md(url, urls.measure(pm.document, pm.num))}) {esc(pick(pm.measure.text, lang)[0])}"
-                for pm in used] + ["", "</div>", ""]
+        out += ["## " + _("Measures") + f" ({len(used)})", ""]
+        out += measure_list_html(cat, [(pm, _("Executes")) for pm in used], lang, url) + [""]
     return "\n".join(out)
 
 

@@ -58,8 +58,7 @@ def rebuild(state: State, site: Path) -> None:
     print("rebuilt" if proc.returncode == 0 else f"build failed, the error shows on every page:\n{state.error}", flush=True)
 
 
-def watch(state: State, site: Path, interval: float = 0.7) -> None:
-    before = snapshot()
+def watch(state: State, site: Path, before: dict[str, float], interval: float = 0.7) -> None:
     while True:
         time.sleep(interval)
         now = snapshot()
@@ -118,8 +117,9 @@ def main() -> int:
             return 1
         raise
     print("building the site…", flush=True)
+    before = snapshot()  # taken before the first build, so a save during it is not missed
     rebuild(state, args.site_dir)
-    threading.Thread(target=watch, args=(state, args.site_dir), daemon=True).start()
+    threading.Thread(target=watch, args=(state, args.site_dir, before), daemon=True).start()
     print(f"serving http://127.0.0.1:{args.port}/ — edits rebuild and reload the page (Ctrl+C to stop)", flush=True)
     try:
         server.serve_forever()

@@ -1,0 +1,185 @@
+"""Hostile text in every kind of text field: shown as text in both languages, never executed, nothing corrupted."""
+from __future__ import annotations
+
+import json
+import re
+from itertools import cycle
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import run_script
+from htmlsite import html_files, page
+from plans.errors import DataErrors
+from plans.load import load_catalog
+
+STRINGS = yaml.safe_load((Path(__file__).parent / "hostile_strings.yml").read_text(encoding="utf-8"))
+VISIBLE, INVISIBLE = STRINGS["visible"], STRINGS["invisible"]
+
+
+def _load(path: Path):
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+
+def _dump(path: Path, data) -> None:
+    path.write_text(yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def inject(data: Path) -> list[tuple[str, str]]:
+    """Put the hostile strings into every kind of text field of a data copy; return (where, string) pairs."""
+    strings = cycle(VISIBLE)
+    placed: list[tuple[str, str]] = []
+
+    def put(where: str, text: dict, langs=("az", "en")) -> None:
+        for lang in langs:
+            s = next(strings)
+            text[lang] = s
+            placed.append((f"{where}.{lang}", s))
+
+    for doc_path in (data / "documents").glob("*.yml"):
+        doc = _load(doc_path)
+        put(f"{doc['id']}.short_title", doc["short_title"], ("en",))
+        put(f"{doc['id']}.title", doc["title"])
+
+        def walk(nodes):
+            for n in nodes:
+                if n.get("recommends") is None and n.get("text"):
+                    put(f"{doc['id']}.{n['id']}", n["text"])
+                    n.pop("strong", None)
+                for i, cell in enumerate(n.get("cells") or []):
+                    fixed = (n.get("abbr") and i == 0) or (n.get("kind") == "signatory" and i == 1)
+                    put(f"{doc['id']}.{n['id']}.cells[{i}]", cell, ("en",) if fixed else ("az", "en"))
+                walk(n.get("children") or [])
+        walk(doc["body"])
+        _dump(doc_path, doc)
+    for mf_path in (data / "measures").glob("*.yml"):
+        mf = _load(mf_path)
+        for g in mf["groups"]:
+            put(f"{mf['document']}.group {g['id']}", g["title"])
+            for m in g["measures"]:
+                put(f"{mf['document']}.{m['num']}.text", m["text"])
+                put(f"{mf['document']}.{m['num']}.executors_text", m["executors_text"], ("en",))
+                put(f"{mf['document']}.{m['num']}.deadline", m["deadline"]["text"], ("en",))
+                for s in m.get("subitems") or []:
+                    put(f"{mf['document']}.{m['num']}.{s['label']}", s["text"])
+        _dump(mf_path, mf)
+    bodies = _load(data / "bodies.yml")
+    for b in bodies["bodies"]:
+        put(f"body {b['id']}", b["name"])
+    _dump(data / "bodies.yml", bodies)
+    abbrs = _load(data / "abbreviations.yml")
+    for a in abbrs["abbreviations"]:
+        put(f"abbreviation {a['id']}", a["expansion"])
+    _dump(data / "abbreviations.yml", abbrs)
+    gl = _load(data / "glossary" / "terms.yml")
+    for t in gl["terms"]:
+        put(f"term {t['id']}", t["definition"])
+        if t.get("note"):
+            put(f"term {t['id']} note", t["note"])
+        t["en"]["term"] = next(strings) + f" ({t['id']})"  # terms must stay unique
+    _dump(data / "glossary" / "terms.yml", gl)
+    (data / "glossary" / "exceptions.yml").write_text("exceptions: []\n", encoding="utf-8")
+    return placed
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    import shutil
+
+    from plans import paths
+    root = tmp_path_factory.mktemp("hostile")
+    data = root / "data"
+    shutil.copytree(paths.DATA, data)
+    placed = inject(data)
+    proc = run_script("build.py", "--site-dir", str(root / "site"), data=data)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return root / "site", placed
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.split())
+
+
+def test_every_hostile_string_was_placed_in_many_fields(hostile_site):
+    _, placed = hostile_site
+    assert len(placed) > 1000
+    assert {s for _, s in placed} == set(VISIBLE)
+
+
+PAGES = ["{lang}/nap-2014-2018/", "{lang}/cis-2007-2010/", "{lang}/cis-2007-2010/parallel/",
+         "{lang}/nap-2014-2018/measures/13-2-9/", "{lang}/cis-2007-2010/measures/2-4/", "{lang}/bodies/state-security-service/",
+         "{lang}/bodies/", "{lang}/measures/", "{lang}/abbreviations/dins/", "{lang}/glossary/shelter/",
+         "{lang}/glossary/az-en/", "{lang}/overview/", "{lang}/search/?q=pwned"]
+
+
+@pytest.mark.parametrize("lang", ["az", "en"])
+def test_hostile_text_shows_as_text_and_never_runs(browser, hostile_site, lang):
+    from browser import serve
+    site, _ = hostile_site
+    server, base = serve(site)
+    context = browser.new_context()
+    p = context.new_page()
+    dialogs = []
+    p.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        shown = ""
+        for url in PAGES:
+            p.goto(f"{base}/{url.format(lang=lang)}")
+            if "search/" in url:
+                p.wait_for_function("document.querySelector('[data-search-status]').dataset.done")
+            p.wait_for_timeout(100)
+            assert p.evaluate("typeof window.__pwned") == "undefined", url
+            assert p.locator("article [onerror], article [onclick], article [onmouseover], article script:not([type])").count() == 0, url
+            assert p.locator('article a[href^="javascript:"]').count() == 0, url
+            shown += _norm(p.locator("article").inner_text()) + " "
+            assert p.evaluate("document.documentElement.scrollWidth") <= p.evaluate("window.innerWidth") + 1, url
+        for s in VISIBLE:
+            assert _norm(s) in shown, f"not shown literally: {s!r}"
+        assert dialogs == []
+    finally:
+        context.close()
+        server.shutdown()
+
+
+def test_open_data_keeps_hostile_text_exactly(hostile_site):
+    site, placed = hostile_site
+    measures = json.loads((site / "data" / "measures.json").read_text(encoding="utf-8"))
+    m = next(r for r in measures if r["document"] == "nap-2014-2018" and r["number"] == "13.2.9")
+    expected = dict(placed)
+    assert m["text"]["az"] == expected["nap-2014-2018.13.2.9.text.az"]
+    assert m["text"]["en"] == expected["nap-2014-2018.13.2.9.text.en"]
+    bodies = json.loads((site / "data" / "bodies.json").read_text(encoding="utf-8"))
+    assert {b["name"]["en"] for b in bodies} <= set(VISIBLE)
+    for f in (site / "data").glob("*.json"):
+        json.loads(f.read_text(encoding="utf-8"))  # every file still parses
+
+
+def test_no_raw_hostile_markup_in_any_page(hostile_site):
+    site, _ = hostile_site
+    for f in html_files(site):
+        html = f.read_text(encoding="utf-8")
+        assert "<script>window.__pwned" not in html, f
+        # an event handler inside a real tag (escaped text may show the same characters, harmlessly)
+        assert not re.search(r'<[a-zA-Z][^<>]*\son\w+\s*=\s*"?window\.__pwned', html), f
+        assert not re.search(r'<a href="javascript:', html), f
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S):
+            json.loads(block)  # JSON-LD was not broken out of
+
+
+def test_measure_page_still_has_its_structure(hostile_site):
+    site, _ = hostile_site
+    html = page(site, "en/nap-2014-2018/measures/13-2-9/").read_text(encoding="utf-8")
+    assert html.count("<h1") == 1 and 'id="cite"' in html and "bodies/state-security-service/" in html
+
+
+@pytest.mark.parametrize("bad", INVISIBLE)
+def test_invisible_characters_are_refused_with_a_clear_message(data_copy, bad):
+    path = data_copy / "measures" / "nap-2014-2018.yml"
+    mf = _load(path)
+    mf["groups"][1]["measures"][8]["text"]["en"] = bad  # measure 13.2.9
+    _dump(path, mf)
+    with pytest.raises(DataErrors) as e:
+        load_catalog(data_copy)
+    (err,) = [str(x) for x in e.value.errors]
+    assert err.startswith("data/measures/nap-2014-2018.yml:") and "measure 13.2.9: text.en: contains the invisible character U+" in err
