@@ -64,3 +64,14 @@ def front_matter(title: str, description: str = "", **extra: object) -> str:
     lines.append("render_macros: false")  # data text is never evaluated as Jinja
     lines += [f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in extra.items()]
     return "\n".join(lines + ["---", ""])
+
+
+RAW_OPEN, RAW_CLOSE = "<!--raw-->", "<!--/raw-->"
+
+
+def raw_html(lines: list[str]) -> list[str]:
+    """Mark a block of finished HTML (escaped already) that needs no Markdown conversion.
+
+    It is valid raw HTML in Markdown as it stands; a site generator may also lift it out and put it back into
+    the converted page (macros/hooks.py does), which keeps large lists from costing a Markdown pass."""
+    return ["", RAW_OPEN, "\n".join(lines), RAW_CLOSE, ""]

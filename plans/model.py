@@ -16,14 +16,18 @@ AZ_LETTERS = "a b c ç d e ə f g ğ h x ı i j k q l m n o ö p r s ş t u ü v
 SubLabel = Literal[tuple(AZ_LETTERS)]  # type: ignore[valid-type]
 
 
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # every control character (Cc) but the newline
+
+
 def visible_text(v: str) -> str:
     """Refuse characters a reader cannot see but that change what is shown or searched: control characters
     (NUL, escape …) and Unicode format characters (bidi overrides, zero-width spaces, soft hyphens, BOM)."""
-    for i, ch in enumerate(v):
-        if ch not in "\n" and unicodedata.category(ch) in ("Cc", "Cf"):
-            name = unicodedata.name(ch, "control character")
-            raise ValueError(f"contains the invisible character U+{ord(ch):04X} {name} at position {i + 1}; "
-                             f"remove it (retype the text around it if unsure)")
+    m = _CONTROL.search(v)
+    bad = m.group() if m else next((c for c in set(v) if ord(c) > 0x9F and unicodedata.category(c) == "Cf"), None)
+    if bad is not None:
+        name = unicodedata.name(bad, "control character")
+        raise ValueError(f"contains the invisible character U+{ord(bad):04X} {name} at position {v.index(bad) + 1}; "
+                         f"remove it (retype the text around it if unsure)")
     return v
 
 

@@ -1,11 +1,13 @@
 """Every generated page of one language: (URL, Markdown, the data file it comes from)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import urls
 from .catalog import Catalog
+from .markdown import RAW_CLOSE, RAW_OPEN
 from .render_glossary import DIRECTIONS, glossary_index, glossary_list, term_page
 from .render_overview import overview_page
 from .render_search import search_page
@@ -24,6 +26,18 @@ class Page:
     @property
     def src_path(self) -> str:
         return urls.src_path(self.url)
+
+    def lifted(self) -> tuple[str, list[str]]:
+        """The Markdown with each raw-HTML block replaced by a placeholder, and the blocks themselves."""
+        blocks: list[str] = []
+
+        def take(m: re.Match[str]) -> str:
+            blocks.append(m.group(1))
+            return f'<div data-raw-slot="{len(blocks) - 1}"></div>'
+        return _RAW.sub(take, self.markdown), blocks
+
+
+_RAW = re.compile(re.escape(RAW_OPEN) + r"\n(.*?)\n" + re.escape(RAW_CLOSE), re.S)
 
 
 def site_pages(cat: Catalog, lang: str) -> Iterator[Page]:

@@ -8,7 +8,7 @@ from .catalog import Catalog, PlanMeasure, anchor_for_group, anchor_for_measure,
 from .citation import document_json_ld
 from .crosslinks import abbreviation_definitions, linked
 from .i18n import N_, long_date, translator
-from .markdown import esc, front_matter, pick, strong_phrases, tx
+from .markdown import esc, front_matter, pick, raw_html, strong_phrases, tx
 from .model import Document, Node, Text
 
 SIGN_STATUS = {
@@ -193,12 +193,11 @@ def parallel_page(cat: Catalog, doc: Document, lang: str) -> str:
     full = _("Full text")
     out += [f"[{full}]({urls.md(url, urls.document(doc.id))})", ""]
     pending = h(_("not yet translated"))
-    out.append('<div class="parallel">')
-    out.append(f'<div class="parallel-row parallel-head"><div lang="az">Azərbaycanca</div><div lang="en">English</div></div>')
+    rows = ['<div class="parallel">',
+            '<div class="parallel-row parallel-head"><div lang="az">Azərbaycanca</div><div lang="en">English</div></div>']
     for anchor, kind, num, text in _parallel_rows(cat, doc):
         n = f"<b>{h(num)}.</b> " if num and not num.endswith(")") else (f"<b>{h(num)}</b> " if num else "")
         en = f"{n}{h(text.en)}" if text.en else f'<span class="untranslated">{pending}</span>'
-        out.append(f'<div class="parallel-row {kind}" id="{anchor}"><div lang="az">{n}{h(text.az)}</div>'
-                   f'<div lang="en">{en}</div></div>')
-    out += ["</div>", ""]
-    return "\n".join(out)
+        rows.append(f'<div class="parallel-row {kind}" id="{anchor}"><div lang="az">{n}{h(text.az)}</div>'
+                    f'<div lang="en">{en}</div></div>')
+    return "\n".join(out + raw_html(rows + ["</div>"]))

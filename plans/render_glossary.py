@@ -5,7 +5,7 @@ from . import urls
 from .catalog import Catalog
 from .collation import initial, sort_key
 from .i18n import translator
-from .markdown import esc, front_matter, pick, tx
+from .markdown import esc, front_matter, pick, raw_html, tx
 from .render_document import h
 from .render_records import facts_table
 from .terminology import occurrences
@@ -41,21 +41,20 @@ def term_page(cat: Catalog, term_id: str, lang: str) -> str:
     found = occurrences(cat)[term_id]
     out += ["## " + _("Where it occurs") + f" ({len(found)}) {{#occurrences}}", ""]
     # One raw HTML block: the list grows with the corpus, and is kept out of the search index.
-    out.append("<div data-pagefind-ignore>")
+    html = ["<div data-pagefind-ignore>"]
     for doc in cat.documents.values():
         units = [u for u in found if u.document == doc.id]
         if not units:
             continue
-        out += [f'<h3 id="{doc.id}">{h(pick(doc.short_title, lang)[0])}</h3>', "<ul>"]
+        html += [f'<h3 id="{doc.id}">{h(pick(doc.short_title, lang)[0])}</h3>', "<ul>"]
         for u in units:
             anchor = u.id.split(":")[1]
             label = anchor.removeprefix("m-").removeprefix("p-").replace("-", ".") if anchor.startswith(("m-", "p-")) else anchor
             text = pick(u.text, lang)[0]
             short = text if len(text) <= 140 else text[:137] + "…"
-            out.append(f'<li><a href="{h(urls.relative(url, u.page))}">{h(label)}</a> {h(short)}</li>')
-        out.append("</ul>")
-    out += ["</div>", ""]
-    return "\n".join(out)
+            html.append(f'<li><a href="{h(urls.relative(url, u.page))}">{h(label)}</a> {h(short)}</li>')
+        html.append("</ul>")
+    return "\n".join(out + raw_html(html + ["</div>"]))
 
 
 def glossary_list(cat: Catalog, direction: str, lang: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from . import charts, urls
 from .catalog import Catalog
 from .i18n import translator
-from .markdown import front_matter
+from .markdown import front_matter, raw_html
 
 
 def overview_page(cat: Catalog, lang: str) -> str:
@@ -14,9 +14,9 @@ def overview_page(cat: Catalog, lang: str) -> str:
     out = [front_matter(title, search_exclude=True), "# " + title, ""]
     out += ["## " + _("Measures by deadline year") + " {#timeline}", "",
             _("Each column counts the measures whose deadline ends that year; select a column to list them."), "",
-            charts.timeline(cat, lang, url), ""]
+            *raw_html([charts.timeline(cat, lang, url)])]
     out += charts.timeline_table(cat, lang)
     out += ["## " + _("Measures per body") + " {#per-body}", "",
             _("How many measures each body executes; select a body to see them all."), "",
-            charts.per_body(cat, lang, url), ""]
+            *raw_html([charts.per_body(cat, lang, url)])]
     return "\n".join(out)

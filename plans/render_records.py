@@ -7,7 +7,7 @@ from .citation import cite_measure, measure_json_ld
 from .collation import initial, sort_key
 from .crosslinks import abbreviation_definitions
 from .i18n import N_, long_date, translator
-from .markdown import esc, front_matter, pick, tx
+from .markdown import esc, front_matter, pick, raw_html, tx
 from .render_document import h, measure_block, notices
 
 KIND_LABELS = {
@@ -150,7 +150,7 @@ def measure_list_html(cat: Catalog, tagged: list[tuple[PlanMeasure, str]], lang:
                    f'<span{lang_attr}>{h(text)}</span> <span class="role">{h(role)}</span></li>')
     if group is not None:
         out.append("</ul>")
-    return out + ["</div>"]
+    return raw_html(out + ["</div>"])
 
 
 def bodies_index(cat: Catalog, lang: str) -> str:
@@ -175,15 +175,16 @@ def measures_index(cat: Catalog, lang: str) -> str:
     url = urls.measures_index()
     out = [front_matter(_("Measures"), search_exclude=True), "# " + _("Measures"), ""]
     out += _measure_filter_form(cat, lang)
+    html: list[str] = []
     for doc in cat.documents.values():
-        out += [f'<section data-measure-group id="{doc.id}">', f"<h2>{h(pick(doc.short_title, lang)[0])}</h2>"]
+        html += [f'<section data-measure-group id="{doc.id}">', f"<h2>{h(pick(doc.short_title, lang)[0])}</h2>"]
         group = None
         for pm in cat.measures_of(doc.id):
             if pm.group is not group:
                 if group is not None:
-                    out += ["</ul>", "</section>"]
+                    html += ["</ul>", "</section>"]
                 group = pm.group
-                out += ["<section data-measure-group>",
+                html += ["<section data-measure-group>",
                         f'<h3 id="{doc.id}-{anchor_for_group(group.id)}">{h(group.num)}. {h(pick(group.title, lang)[0])}</h3>',
                         '<ul class="measure-list">']
             m = pm.measure
@@ -191,13 +192,13 @@ def measures_index(cat: Catalog, lang: str) -> str:
             due = "" if m.deadline.regular else str(m.deadline.end)
             text, used = pick(m.text, lang)
             lang_attr = f' lang="{used}"' if used != lang else ""
-            out.append(
+            html.append(
                 f'<li data-measure data-doc="{doc.id}" data-group="{doc.id}:{group.id}" data-bodies="{h(bodies)}" '
                 f'data-due="{due}" data-regular="{str(m.deadline.regular).lower()}">'
                 f'<a href="{h(urls.relative(url, urls.measure(pm.document, pm.num)))}">{h(pm.num)}</a> '
                 f'<span{lang_attr}>{h(text)}</span> <em>({h(pick(m.deadline.text, lang)[0])})</em></li>')
-        out += ["</ul>", "</section>", "</section>", ""]
-    return "\n".join(out)
+        html += ["</ul>", "</section>", "</section>"]
+    return "\n".join(out + raw_html(html))
 
 
 def _measure_filter_form(cat: Catalog, lang: str) -> list[str]:
