@@ -141,7 +141,8 @@ def document_page(cat: Catalog, doc: Document, lang: str) -> str:
     _ = translator(lang)
     url = urls.document(doc.id)
     title, _used = pick(doc.short_title, lang)
-    out = [front_matter(title, pick(doc.title, lang)[0], search_kind="document", search_document=doc.id), f"# {esc(title)}", ""]
+    # Not indexed as one page: scripts/build.py adds one search record per paragraph (plans/search_records.py).
+    out = [front_matter(title, pick(doc.title, lang)[0], search_exclude=True), f"# {esc(title)}", ""]
     out += [tx(doc.title, lang), "{: .doc-full-title }", ""]
     out += notices(doc, lang) + metadata(cat, doc, lang, url)
     side_by_side = _("Azerbaijani and English side by side")

@@ -8,12 +8,12 @@ from .catalog import Catalog
 from .i18n import translator
 from .markdown import attr, front_matter, pick
 
-KINDS = ("measure", "body", "abbreviation", "term", "document", "page")
+KINDS = ("measure", "paragraph", "body", "abbreviation", "term", "document", "page")
 
 
 def search_page(cat: Catalog, lang: str) -> str:
     _ = translator(lang)
-    kinds = {"measure": _("Measure"), "body": _("Body"), "abbreviation": _("Abbreviation"), "term": _("Term"),
+    kinds = {"measure": _("Measure"), "paragraph": _("Paragraph"), "body": _("Body"), "abbreviation": _("Abbreviation"), "term": _("Term"),
              "document": _("Document"), "page": _("Page")}
     labels = {**kinds, "searching": _("Searching…"), "found": _("{n} results"), "none": _("Nothing found."),
               "error": _("Search failed:")}

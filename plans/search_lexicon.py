@@ -72,8 +72,8 @@ class _BodyText(HTMLParser):
             self.parts.append(data)
 
 
-def indexed_words(site_lang_dir: Path) -> Counter:
-    counts: Counter = Counter()
+def indexed_words(site_lang_dir: Path, extra_texts: list[str]) -> Counter:
+    counts: Counter = Counter(pagefind_normal(w) for t in extra_texts for w in WORD.findall(t))
     for page in site_lang_dir.rglob("*.html"):
         parser = _BodyText()
         parser.feed(page.read_text(encoding="utf-8"))
@@ -97,6 +97,10 @@ def entities(cat: Catalog, lang: str) -> list[dict]:
             add("measure", f"{pm.num} {s.label}) — {pick(s.text, lang)[0][:80]}",
                 urls.document(pm.document) + "#" + anchor_for_subitem(pm.num, s.label),
                 [f"{pm.num} {s.label}", f"{pm.num}{s.label}", f"{pm.num} {s.label})"], pm.document, 0)
+    for doc in cat.documents.values():
+        for node in _numbered(doc.body):
+            text = pick(node.text, lang)[0] if node.text else ""
+            add("paragraph", f"{node.num} — {text[:90]}", urls.document(doc.id) + "#" + node.id, [node.num], doc.id, 1)
     abbr_of = {a.body: a for a in cat.abbreviations.values() if a.body}
     for b in cat.bodies.values():
         keys = [b.name.az, b.name.en, *b.forms]
@@ -117,9 +121,18 @@ def entities(cat: Catalog, lang: str) -> list[dict]:
     return out
 
 
-def write_lexicon(cat: Catalog, lang: str, site_lang_dir: Path) -> dict[str, int]:
-    """Write search-lexicon/<shard>.json under the language's site folder; returns the bytes per shard."""
-    words = indexed_words(site_lang_dir)
+def _numbered(nodes):
+    for n in nodes:
+        if n.num and "." in n.num and n.kind in ("paragraph", "item"):
+            yield n
+        yield from _numbered(n.children)
+
+
+def write_lexicon(cat: Catalog, lang: str, site_lang_dir: Path, extra_texts: list[str]) -> dict[str, int]:
+    """Write search-lexicon/<shard>.json under the language's site folder; returns the bytes per shard.
+
+    `extra_texts` are the search records added to the index besides the pages (paragraphs of documents)."""
+    words = indexed_words(site_lang_dir, extra_texts)
     shards: dict[str, dict] = defaultdict(lambda: {"words": [], "entities": []})
     for word, _n in sorted(words.items(), key=lambda kv: (-kv[1], kv[0])):
         shards[shard_key(fold(word))]["words"].append(word)

@@ -7,6 +7,7 @@ failed build leaves the previous site/ untouched. SOURCE_DATE_EPOCH pins every d
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import shutil
 import subprocess
@@ -21,6 +22,7 @@ from plans import opendata  # noqa: E402
 from plans.load import load_catalog  # noqa: E402
 from plans.redirects import redirect_pages  # noqa: E402
 from plans.search_lexicon import write_lexicon  # noqa: E402
+from plans.search_records import SearchRecord, paragraph_records  # noqa: E402
 
 CONFIGS = {"az": "mkdocs.yml", "en": "mkdocs.en.yml"}
 
@@ -47,21 +49,32 @@ def build_into(out: Path) -> None:
     shutil.copy(ROOT / "docs" / "index.html", out / "index.html")
     catalog = load_catalog()  # the mkdocs builds above already validated it
     for lang in CONFIGS:
-        index_search(out / lang, env)
-        write_lexicon(catalog, lang, out / lang)
+        records = list(paragraph_records(catalog, lang))
+        index_search(out / lang, lang, records)
+        write_lexicon(catalog, lang, out / lang, [r.content for r in records])
     opendata.write(catalog, out / "data")
     for path, html in redirect_pages(catalog):
         (out / path).parent.mkdir(parents=True, exist_ok=True)
         (out / path).write_text(html, encoding="utf-8")
 
 
-def index_search(lang_dir: Path, env: dict) -> None:
-    """Pagefind's index of one language, in <lang>/pagefind/: each language searches only its own pages."""
-    proc = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(lang_dir), "--output-subdir", "pagefind",
-                           "--exclude-selectors", ".headerlink", "--exclude-selectors", ".md-skip",
-                           "--quiet"], cwd=ROOT, env=env, capture_output=True, text=True)
-    if proc.returncode:
-        raise SystemExit(f"search indexing of {lang_dir.name} failed; site/ was left as it was.\n{proc.stderr or proc.stdout}")
+def index_search(lang_dir: Path, lang: str, records: list[SearchRecord]) -> None:
+    """Pagefind's index of one language, in <lang>/pagefind/: the built pages plus one record per paragraph of
+    each document; each language searches only its own."""
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    async def run() -> None:
+        config = IndexConfig(exclude_selectors=[".headerlink", ".md-skip"], force_language=lang,
+                             output_path=str(lang_dir / "pagefind"))
+        async with PagefindIndex(config=config) as index:
+            await index.add_directory(path=str(lang_dir))
+            for r in records:
+                await index.add_custom_record(url=r.url, content=r.content, language=lang, meta={"title": r.title},
+                                              filters={"kind": [r.kind], "document": [r.document]})
+    try:
+        asyncio.run(run())
+    except Exception as e:  # noqa: BLE001 (the Pagefind service reports its own errors)
+        raise SystemExit(f"search indexing of {lang_dir.name} failed; site/ was left as it was.\n{e}") from None
     for extra in ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
                   "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js"):
         (lang_dir / "pagefind" / extra).unlink(missing_ok=True)  # the reader has its own search UI

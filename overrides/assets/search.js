@@ -185,25 +185,35 @@
           if (!s) { return; }
           s.results.forEach(function (res) { if (!seen[res.id]) { seen[res.id] = true; ordered.push(res); } });
         });
-        return Promise.all(ordered.slice(0, 20).map(function (res) { return res.data(); })).then(function (data) {
-          if (mine !== generation) { return; }
-          list.innerHTML = "";
-          var urls = {};
-          ents.slice(0, 5).forEach(function (e) {
-            var url = base + e.url;
-            urls[new URL(url, window.location.href).pathname] = true;
-            list.appendChild(item(url, "", "", e.kind));
-            list.lastChild.firstChild.innerHTML = highlight(e.label, q);
-          });
+        // Show the first results as soon as their excerpts arrive, then the rest: each result's excerpt is
+        // a separate download, so the reader should not wait for twenty of them.
+        var urls = {};
+        function show(data) {
           data.forEach(function (d) {
-            var path = new URL(d.url, window.location.href).pathname;
-            if (urls[path]) { return; }
-            urls[path] = true;
+            var key = new URL(d.url, window.location.href).href;
+            if (urls[key]) { return; }
+            urls[key] = true;
             list.appendChild(item(d.url, d.meta.title || d.url, d.excerpt, (d.filters.kind || [])[0]));
           });
           var n = list.children.length;
           status.textContent = n ? labels.found.replace("{n}", String(n)) : labels.none;
-          status.dataset.done = q;  // lets tests (and assistive tools) tell a finished search from a running one
+        }
+        function load(results) { return Promise.all(results.map(function (res) { return res.data(); })); }
+        return load(ordered.slice(0, 5)).then(function (data) {
+          if (mine !== generation) { return; }
+          list.innerHTML = "";
+          ents.slice(0, 5).forEach(function (e) {
+            var url = base + e.url;
+            urls[new URL(url, window.location.href).href] = true;
+            list.appendChild(item(url, "", "", e.kind));
+            list.lastChild.firstChild.innerHTML = highlight(e.label, q);
+          });
+          show(data);
+          return load(ordered.slice(5, 20)).then(function (more) {
+            if (mine !== generation) { return; }
+            show(more);
+            status.dataset.done = q;  // lets tests (and assistive tools) tell a finished search from a running one
+          });
         });
       });
     }).catch(function (err) { status.textContent = labels.error + " " + err; });
