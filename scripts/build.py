@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from plans import opendata  # noqa: E402
 from plans.load import load_catalog  # noqa: E402
+from plans.pagefind_canon import canonicalize  # noqa: E402
 from plans.redirects import redirect_pages  # noqa: E402
 from plans.search_lexicon import write_lexicon  # noqa: E402
 from plans.search_records import SearchRecord, paragraph_records  # noqa: E402
@@ -75,6 +76,7 @@ def index_search(lang_dir: Path, lang: str, records: list[SearchRecord]) -> None
         asyncio.run(run())
     except Exception as e:  # noqa: BLE001 (the Pagefind service reports its own errors)
         raise SystemExit(f"search indexing of {lang_dir.name} failed; site/ was left as it was.\n{e}") from None
+    canonicalize(lang_dir / "pagefind")
     for extra in ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
                   "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js"):
         (lang_dir / "pagefind" / extra).unlink(missing_ok=True)  # the reader has its own search UI

@@ -196,3 +196,14 @@ def test_charts_are_labelled_for_screen_readers(site, catalog):
     assert f'aria-label="2015: {due_2015}"' in html
     assert "Measures by deadline year" in page(site, "az/overview/").read_text(encoding="utf-8") is False or \
         "İcra ilinə görə tədbirlər" in page(site, "az/overview/").read_text(encoding="utf-8")
+
+
+def test_two_builds_are_byte_identical(site, tmp_path):
+    """Same commit, same site: SOURCE_DATE_EPOCH pins dates, Pagefind's output is canonicalised."""
+    again = tmp_path / "site"
+    proc = run_script("build.py", "--site-dir", str(again))
+    assert proc.returncode == 0, proc.stderr
+    first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert sorted(first) == sorted(second)
+    assert [str(k) for k in first if first[k] != second[k]] == []
