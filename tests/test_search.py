@@ -64,20 +64,15 @@ def path_of(url: str, served: str) -> str:
     return url[len(served):] if url.startswith(served) else urlsplit(url).path
 
 
-@pytest.mark.parametrize("case,query,first", AZ, ids=[f"az:{s}" for _, s, _ in AZ])
-def test_azerbaijani_query_finds_the_page_first(search_page, served, case, query, first):
-    found = results(search_page, served, "az", query)
-    assert found, f"no result for {query!r}"
-    assert path_of(found[0], served) == "az/" + first, (query, [path_of(f, served) for f in found[:3]])
-    assert all(path_of(f, served).startswith("az/") for f in found)
+CASES_BY_LANG = [("az", *c) for c in AZ] + [("en", *c) for c in EN]
 
 
-@pytest.mark.parametrize("case,query,first", EN, ids=[f"en:{q}" for q, _, _ in EN])
-def test_english_query_finds_the_page_first(search_page, served, case, query, first):
-    found = results(search_page, served, "en", query)
+@pytest.mark.parametrize("lang,case,query,first", CASES_BY_LANG, ids=[f"{lang}:{q}" for lang, _, q, _ in CASES_BY_LANG])
+def test_query_finds_the_page_first(search_page, served, lang, case, query, first):
+    found = results(search_page, served, lang, query)
     assert found, f"no result for {query!r}"
-    assert path_of(found[0], served) == "en/" + first, (query, [path_of(f, served) for f in found[:3]])
-    assert all(path_of(f, served).startswith("en/") for f in found)
+    assert path_of(found[0], served) == f"{lang}/{first}", (query, [path_of(f, served) for f in found[:3]])
+    assert all(path_of(f, served).startswith(f"{lang}/") for f in found)  # never the other language's pages
 
 
 def test_results_show_original_spelling_with_highlights(search_page, served):
