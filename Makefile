@@ -6,7 +6,7 @@ PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: help serve build test validate status terms i18n clean check-python
+.PHONY: help serve build test validate status terms bench i18n clean check-python
 
 help:
 	@echo "make serve     set up, build both languages and serve the site on http://127.0.0.1:$(PORT)/"
@@ -16,6 +16,7 @@ help:
 	@echo "make status    translation status: coverage, untranslated and stale units, glossary gaps"
 	@echo "make terms     terminology check: translations use the glossary's agreed terms"
 	@echo "make i18n      refresh the interface-string catalogs in locale/ after code changes"
+	@echo "make bench     benchmark: build cost, scaling, page weight, search bytes, memory, Lighthouse"
 
 check-python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found; install Python 3.11 or newer (Debian: apt-get install python3 python3-venv)"; exit 1; }
@@ -50,6 +51,11 @@ terms: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	@bash scripts/ensure_test_tools.sh
 	$(PY) -m pytest -q
+
+# Benchmark (not a test): ratios against baselines measured in the same run; see README "Performance".
+bench: $(VENV)/.installed-test
+	@bash scripts/ensure_test_tools.sh
+	$(PY) scripts/bench.py
 
 i18n: $(VENV)/.installed
 	$(PY) scripts/i18n_update.py

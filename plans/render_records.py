@@ -118,9 +118,8 @@ def body_page(cat: Catalog, body_id: str, lang: str) -> str:
     titles = {"executes": _("Executes"), "involved": _("To be involved in"), "participates": _("Recommended to take part in")}
     total = sum(len(v) for v in roles.values())
     out += ["## " + _("Measures") + f" ({total}) {{#measures}}", ""]
-    counts = [f"{titles[r]}: {len(pms)}" for r, pms in roles.items() if pms]
-    out += [" · ".join(f"**{c.split(':')[0]}** ({c.split(': ')[1]})" for c in counts) or
-            _("The plans name this body, but assign it no measure."), ""]
+    summary = [f"**{titles[role]}** ({len(pms)})" for role, pms in roles.items() if pms]
+    out += [" · ".join(summary) or _("The plans name this body, but assign it no measure."), ""]
     tagged = [(pm, titles[role]) for role, pms in roles.items() for pm in pms]
     out += measure_list_html(cat, tagged, lang, url) + [""]
     return "\n".join(out)

@@ -22,7 +22,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -160,7 +159,7 @@ def lighthouse(site_root: Path, work: Path) -> list[tuple[str, dict]]:
             report = work / "lh.json"
             subprocess.run(["node", str(cli), f"{base}/{url}", "--quiet", "--output=json", f"--output-path={report}",
                             "--only-categories=performance,accessibility,best-practices,seo", "--form-factor=mobile",
-                            f"--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking"],
+                            "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking"],
                            env=dict(os.environ, CHROME_PATH=shutil.which("chromium") or ""), capture_output=True, timeout=240)
             data = json.loads(report.read_text()) if report.exists() else {}
             scores = {k: round(v["score"] * 100) for k, v in data.get("categories", {}).items() if v.get("score") is not None}
