@@ -4,7 +4,6 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONPATH := $(CURDIR)
 
 .PHONY: help serve build test validate status terms bench i18n clean check-python
 
@@ -23,9 +22,11 @@ check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "error: Python 3.11 or newer is needed, $(PYTHON) is $$($(PYTHON) -V 2>&1)"; exit 1; }
 	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || { echo "error: Python's venv module is missing (Debian: apt-get install python3-venv)"; exit 1; }
 
-$(VENV)/.installed: requirements.txt | check-python
+# The project's own package (planreader/) is installed in editable mode: edits take effect without reinstalling.
+$(VENV)/.installed: requirements.txt pyproject.toml | check-python
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $@
 
 $(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
@@ -33,20 +34,20 @@ $(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
 	@touch $@
 
 validate: $(VENV)/.installed
-	@$(PY) scripts/validate.py
+	@$(PY) -m planreader validate
 
 build: $(VENV)/.installed
-	@$(PY) scripts/build.py
+	@$(PY) -m planreader build
 
 # Live preview: builds, serves on 127.0.0.1:$(PORT), rebuilds and reloads on every save; data errors show on the page.
 serve: $(VENV)/.installed
-	@$(PY) scripts/serve.py --port $(PORT)
+	@$(PY) -m planreader serve --port $(PORT)
 
 status: $(VENV)/.installed
-	@$(PY) scripts/translation_status.py
+	@$(PY) -m planreader status
 
 terms: $(VENV)/.installed
-	@$(PY) -m plans.terminology
+	@$(PY) -m planreader terms
 
 test: $(VENV)/.installed-test
 	@bash scripts/ensure_test_tools.sh
@@ -55,10 +56,10 @@ test: $(VENV)/.installed-test
 # Benchmark (not a test): ratios against baselines measured in the same run; see README "Performance".
 bench: $(VENV)/.installed-test
 	@bash scripts/ensure_test_tools.sh
-	$(PY) scripts/bench.py
+	$(PY) -m planreader.bench
 
 i18n: $(VENV)/.installed
-	$(PY) scripts/i18n_update.py
+	$(PY) -m planreader i18n
 
 clean:
 	rm -rf site site.old site.build-* .pytest_cache

@@ -9,11 +9,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from plans import paths  # noqa: E402
-from plans.load import load_catalog  # noqa: E402
+from planreader import paths
+from planreader.data.load import load_catalog
+from planreader.paths import ROOT
 
 
 @pytest.fixture(scope="session")
@@ -30,11 +28,12 @@ def data_copy(tmp_path, monkeypatch):
     return copy
 
 
-def run_script(script: str, *args: str, data: Path | None = None, **kw) -> subprocess.CompletedProcess:
+def run_command(command: str, *args: str, data: Path | None = None, **kw) -> subprocess.CompletedProcess:
+    """Run `python -m planreader <command>` as a contributor would, optionally on another data folder."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if data is not None:
         env["PLANS_DATA"] = str(data)
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / script), *args], cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-m", "planreader", command, *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, **kw)
 
 
@@ -42,7 +41,7 @@ def run_script(script: str, *args: str, data: Path | None = None, **kw) -> subpr
 def site(tmp_path_factory) -> Path:
     """One real build of the whole site (both languages), shared by every test that reads HTML."""
     out = tmp_path_factory.mktemp("build") / "site"
-    proc = run_script("build.py", "--site-dir", str(out))
+    proc = run_command("build", "--site-dir", str(out))
     assert proc.returncode == 0, proc.stderr
     return out
 

@@ -5,7 +5,7 @@ from collections import Counter
 
 import pytest
 
-from plans.model import AZ_LETTERS
+from planreader.data.model import AZ_LETTERS
 
 NAP, CIS = "nap-2014-2018", "cis-2007-2010"
 
@@ -110,7 +110,7 @@ def test_succession_is_sourced(catalog):
 
 
 def test_signatories_and_how_they_signed(catalog):
-    from plans.catalog import _walk
+    from planreader.data.catalog import _walk
 
     signs = {n.ref: n.status for n in _walk(catalog.documents[CIS].body) if n.kind == "signatory"}
     assert len(signs) == 11

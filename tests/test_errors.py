@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import run_script
-from plans.errors import DataErrors
-from plans.load import load_catalog
+from conftest import run_command
+from planreader.data.errors import DataErrors
+from planreader.data.load import load_catalog
 
 MEASURES = "measures/nap-2014-2018.yml"
 
@@ -138,13 +138,13 @@ def test_bad_range_in_the_closing_note(data_copy):
 
 def test_validate_command_prints_errors_not_tracebacks(data_copy):
     replace_in(data_copy, "bodies.yml", "    kind: government\n", "    kind: 42\n")
-    proc = run_script("validate.py", data=data_copy)
+    proc = run_command("validate", data=data_copy)
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     assert "body cabinet-of-ministers: kind:" in proc.stderr and "1 data error; nothing was built." in proc.stderr
 
 
 def test_validate_command_on_real_data():
-    proc = run_script("validate.py")
+    proc = run_command("validate")
     assert proc.returncode == 0, proc.stderr
     assert "2 documents, 81 measures" in proc.stdout

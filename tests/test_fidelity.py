@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import yaml
 
-from plans import fidelity
+from planreader.data import fidelity
 
 
 def test_real_data_matches_both_sources_word_for_word():
@@ -12,7 +12,7 @@ def test_real_data_matches_both_sources_word_for_word():
 
 
 def test_the_check_covers_every_source_word():
-    doc, mf, repairs, path = __import__("plans.load", fromlist=["x"]).load_raw_document_set("nap-2014-2018")
+    doc, mf, repairs, path = __import__("planreader.data.load", fromlist=["x"]).load_raw_document_set("nap-2014-2018")
     text, problems = fidelity.repaired_source(repairs, path)
     units = list(fidelity.document_units(doc, mf))
     assert problems == []

@@ -15,9 +15,9 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from plans import paths
-from plans.errors import DataErrors
-from plans.load import load_catalog
+from planreader import paths
+from planreader.data.errors import DataErrors
+from planreader.data.load import load_catalog
 
 FILES = ["bodies.yml", "abbreviations.yml", "documents/nap-2014-2018.yml", "documents/cis-2007-2010.yml",
          "measures/nap-2014-2018.yml", "measures/cis-2007-2010.yml", "glossary/terms.yml", "glossary/exceptions.yml"]

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import run_script
+from conftest import run_command
 from htmlsite import html_files, page
-from plans.errors import DataErrors
-from plans.load import load_catalog
+from planreader.data.errors import DataErrors
+from planreader.data.load import load_catalog
 
 STRINGS = yaml.safe_load((Path(__file__).parent / "hostile_strings.yml").read_text(encoding="utf-8"))
 VISIBLE, INVISIBLE = STRINGS["visible"], STRINGS["invisible"]
@@ -87,12 +87,12 @@ def inject(data: Path) -> list[tuple[str, str]]:
 def hostile_site(tmp_path_factory):
     import shutil
 
-    from plans import paths
+    from planreader import paths
     root = tmp_path_factory.mktemp("hostile")
     data = root / "data"
     shutil.copytree(paths.DATA, data)
     placed = inject(data)
-    proc = run_script("build.py", "--site-dir", str(root / "site"), data=data)
+    proc = run_command("build", "--site-dir", str(root / "site"), data=data)
     assert proc.returncode == 0, proc.stderr[-3000:]
     return root / "site", placed
 

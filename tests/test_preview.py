@@ -38,7 +38,7 @@ def test_preview_rebuilds_and_reports_data_errors(tmp_path, data_copy):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = dict(os.environ, PLANS_DATA=str(data_copy), NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve.py"), "--port", str(port),
+    proc = subprocess.Popen([sys.executable, "-m", "planreader", "serve", "--port", str(port),
                              "--site-dir", str(tmp_path / "site")], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}/"
@@ -73,6 +73,6 @@ def test_preview_reports_a_busy_port():
         s.bind(("127.0.0.1", 0))
         s.listen()
         port = s.getsockname()[1]
-        proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "serve.py"), "--port", str(port)], cwd=ROOT,
+        proc = subprocess.run([sys.executable, "-m", "planreader", "serve", "--port", str(port)], cwd=ROOT,
                               capture_output=True, text=True, timeout=60)
     assert proc.returncode == 1 and f"port {port} on 127.0.0.1 is in use" in proc.stderr and "Traceback" not in proc.stderr

@@ -4,15 +4,15 @@ from __future__ import annotations
 import re
 
 
-from conftest import run_script
+from conftest import run_command
 from htmlsite import html_files, page, parse, resolve
-from plans import urls
+from planreader import ids
 
 
 def test_every_measure_has_a_page_in_both_languages(site, catalog):
     for pm in catalog.measures:
-        for lang in urls.LANGS:
-            f = page(site, f"{lang}/{urls.measure(pm.document, pm.num)}")
+        for lang in ids.LANGS:
+            f = page(site, f"{lang}/{ids.measure(pm.document, pm.num)}")
             assert f.exists(), f
             assert parse(f).lang == lang
     assert len(list((site / "az" / "nap-2014-2018" / "measures").iterdir())) == 60
@@ -20,16 +20,16 @@ def test_every_measure_has_a_page_in_both_languages(site, catalog):
 
 
 def test_every_body_and_abbreviation_has_a_page(site, catalog):
-    for lang in urls.LANGS:
+    for lang in ids.LANGS:
         for b in catalog.bodies:
-            assert page(site, f"{lang}/{urls.body(b)}").exists()
+            assert page(site, f"{lang}/{ids.body(b)}").exists()
         for a in catalog.abbreviations:
-            assert page(site, f"{lang}/{urls.abbreviation(a)}").exists()
+            assert page(site, f"{lang}/{ids.abbreviation(a)}").exists()
 
 
 def test_body_page_lists_exactly_its_measures(site, catalog):
     for body_id in ("state-security-service", "ministry-of-internal-affairs", "prosecutor-general", "relevant-ngos"):
-        f = page(site, f"en/{urls.body(body_id)}")
+        f = page(site, f"en/{ids.body(body_id)}")
         linked = set()
         for _tag, href, _a in parse(f).links:
             m = re.search(r"(nap-2014-2018|cis-2007-2010)/measures/([\d-]+)/$", href)
@@ -115,7 +115,7 @@ def test_a_failed_build_leaves_the_previous_site(tmp_path, data_copy):
     out.mkdir()
     (out / "marker.txt").write_text("previous build")
     (data_copy / "bodies.yml").write_text("bodies: [\n", encoding="utf-8")
-    proc = run_script("build.py", "--site-dir", str(out), data=data_copy)
+    proc = run_command("build", "--site-dir", str(out), data=data_copy)
     assert proc.returncode == 1
     assert "YAML syntax error" in proc.stderr and "Traceback" not in proc.stderr
     assert (out / "marker.txt").read_text() == "previous build"
@@ -164,7 +164,7 @@ def test_mentions_link_to_bodies_and_abbreviations_expand(site):
 
 
 def test_indexes_follow_the_alphabet(site, catalog):
-    from plans.collation import sort_key
+    from planreader.azerbaijani import sort_key
     az = page(site, "az/bodies/").read_text(encoding="utf-8")
     letters = re.findall(r'<h2 id="[^"]*">(.)<a class="headerlink"', az)
     alphabet = "A B C Ç D E Ə F G Ğ H X I İ J K Q L M N O Ö P R S Ş T U Ü V Y Z".split()
@@ -200,7 +200,7 @@ def test_charts_are_labelled_for_screen_readers(site, catalog):
 def test_two_builds_are_byte_identical(site, tmp_path):
     """Same commit, same site: SOURCE_DATE_EPOCH pins dates, Pagefind's output is canonicalised."""
     again = tmp_path / "site"
-    proc = run_script("build.py", "--site-dir", str(again))
+    proc = run_command("build", "--site-dir", str(again))
     assert proc.returncode == 0, proc.stderr
     first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}

@@ -9,12 +9,12 @@ import xml.etree.ElementTree as ET
 import pytest
 import yaml
 
-from conftest import ROOT, run_script
-from plans.glossary import occurs_az, occurs_en
-from plans.i18n import act_date, az_ordinal_suffix, long_date
-from plans.load import load_catalog
-from plans.terminology import misses, occurrences
-from plans.units import all_units
+from conftest import ROOT, run_command
+from planreader.translation.glossary import occurs_az, occurs_en
+from planreader.i18n import act_date, az_ordinal_suffix, long_date
+from planreader.data.load import load_catalog
+from planreader.translation.terminology import misses, occurrences
+from planreader.data.units import all_units
 
 
 def test_every_unit_has_english(catalog):
@@ -38,7 +38,7 @@ def test_glossary_is_substantial_and_used(catalog):
 
 
 def test_azerbaijani_inflected_forms_are_found():
-    from plans.model import Term
+    from planreader.data.model import Term
     t = Term.model_validate({"id": "victim", "az": {"term": "qurban", "forms": ["qurbanlarının", "qurbanı"]},
                              "en": {"term": "victim"}, "definition": {"az": "x", "en": "y"}})
     assert occurs_az(t, "insan alveri QURBANLARININ hüquqları")
@@ -58,7 +58,7 @@ def test_terminology_check_catches_a_planted_inconsistency(data_copy):
     path.write_text(text.replace("forced labour", "compulsory work", 1), encoding="utf-8")
     found, _ = misses(load_catalog(data_copy))
     assert any(m.term == "forced-labour" and "compulsory work" in m.english for m in found)
-    proc = run_script("../scripts/translation_status.py".replace("../scripts/", ""), data=data_copy)
+    proc = run_command("status", data=data_copy)
     assert proc.returncode == 1 and "forced-labour" in proc.stdout
 
 
@@ -78,23 +78,23 @@ def test_a_reviewed_exception_silences_one_miss_and_a_stale_one_is_reported(data
 
 
 def test_status_reports_a_stale_translation(data_copy):
-    proc = run_script("translation_status.py", data=data_copy)
+    proc = run_command("status", data=data_copy)
     assert "Untranslated: 0" in proc.stdout and "Stale: the Azerbaijani changed after the English: 0" in proc.stdout
     path = data_copy / "measures" / "nap-2014-2018.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("telefon «qaynar xətt»in", "telefon «qaynar xətti»nin", 1),
                     encoding="utf-8")
-    proc = run_script("translation_status.py", data=data_copy)
+    proc = run_command("status", data=data_copy)
     assert proc.returncode == 1
     assert "Stale: the Azerbaijani changed after the English: 1" in proc.stdout
     assert "nap-2014-2018:m-13-2-1:text" in proc.stdout
-    assert run_script("translation_status.py", "--reviewed", "nap-2014-2018:m-13-2-1:text", data=data_copy).returncode == 0
-    assert "Stale: the Azerbaijani changed after the English: 0" in run_script("translation_status.py", data=data_copy).stdout
+    assert run_command("status", "--reviewed", "nap-2014-2018:m-13-2-1:text", data=data_copy).returncode == 0
+    assert "Stale: the Azerbaijani changed after the English: 0" in run_command("status", data=data_copy).stdout
 
 
 def test_status_lists_untranslated_units(data_copy):
     path = data_copy / "bodies.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("en: Ministry of Health}", "en: ''}", 1), encoding="utf-8")
-    proc = run_script("translation_status.py", data=data_copy)
+    proc = run_command("status", data=data_copy)
     assert "Untranslated: 1" in proc.stdout and "bodies:ministry-of-health:name" in proc.stdout
 
 

@@ -1,0 +1,178 @@
+"""Checks across files: unique ids, resolvable references, executor lists that match their printed cell."""
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from planreader.data.catalog import anchor_for_group, anchor_for_measure, anchor_for_subitem, expand_refs
+from planreader.data.errors import DataError
+from planreader.data.executors import find_bodies
+from planreader.data.model import Abbreviation, Body, Document, MeasureFile, Node
+
+if TYPE_CHECKING:
+    from planreader.data.load import Parsed
+
+
+def _dupes(values: list[str]) -> set[str]:
+    return {v for v, n in Counter(values).items() if n > 1}
+
+
+def _unknown(kind: str, value: str, known: dict[str, Any], where: str) -> str:
+    close = difflib.get_close_matches(value, list(known), n=3, cutoff=0.6)
+    hint = f"; did you mean one of {close}?" if close else f"; ids are listed in {where}"
+    return f"unknown {kind} {value!r}{hint}"
+
+
+def cross_check(bodies: list[Body], bodies_file: Parsed, connectors: list[str],
+                abbreviations: list[Abbreviation], abbr_file: Parsed,
+                documents: list[tuple[Document, Parsed]], measures: dict[str, tuple[MeasureFile, Parsed]]) -> list[DataError]:
+    errors: list[DataError] = []
+    body_ids = {b.id: b for b in bodies}
+    abbr_ids = {a.id: a for a in abbreviations}
+    doc_ids = {d.id for d, _ in documents}
+
+    for dup in _dupes([b.id for b in bodies]):
+        i = [b.id for b in bodies].index(dup, [b.id for b in bodies].index(dup) + 1)
+        errors.append(bodies_file.error(("bodies", i, "id"), f"duplicate id {dup!r}; every body needs its own id"))
+    forms = [(f, b.id) for b in bodies for f in b.forms]
+    for dup in _dupes([f for f, _ in forms]):
+        owners = [b for f, b in forms if f == dup]
+        errors.append(bodies_file.error(("bodies",), f"form {dup!r} is given for several bodies {owners}; a form must name one body"))
+    for i, b in enumerate(bodies):
+        for field, back in (("replaces", "replaced_by"), ("replaced_by", "replaces")):
+            link = getattr(b, field)
+            if link is None:
+                continue
+            other = body_ids.get(link.body)
+            if other is None:
+                errors.append(bodies_file.error(("bodies", i, field, "body"), _unknown("body", link.body, body_ids, "data/bodies.yml")))
+            elif getattr(other, back) is None or getattr(other, back).body != b.id:
+                errors.append(bodies_file.error(("bodies", i, field), f"{link.body} must record {back}: {{body: {b.id}}} in return"))
+
+    for dup in _dupes([a.id for a in abbreviations]):
+        errors.append(abbr_file.error(("abbreviations",), f"duplicate id {dup!r}"))
+    for i, a in enumerate(abbreviations):
+        if a.body and a.body not in body_ids:
+            errors.append(abbr_file.error(("abbreviations", i, "body"), _unknown("body", a.body, body_ids, "data/bodies.yml")))
+
+    for doc_id, (mf, mp) in measures.items():
+        if doc_id not in doc_ids:
+            errors.append(mp.error(("document",), f"no document {doc_id!r} in data/documents/; valid: {sorted(doc_ids)}"))
+        errors += _check_measures(mf, mp, body_ids, forms, connectors)
+
+    for doc, dp in documents:
+        mf = measures.get(doc.id, (None, None))[0]
+        errors += _check_document(doc, dp, mf, body_ids, abbr_ids)
+    return errors
+
+
+def _check_measures(mf: MeasureFile, mp: Parsed, body_ids: dict[str, Body], forms: list[tuple[str, str]],
+                    connectors: list[str]) -> list[DataError]:
+    errors = []
+    nums = [m.num for g in mf.groups for m in g.measures]
+    for dup in _dupes(nums):
+        errors.append(mp.error(("groups",), f"measure number {dup} is used twice"))
+    for dup in _dupes([g.id for g in mf.groups]):
+        errors.append(mp.error(("groups",), f"group id {dup} is used twice"))
+    for gi, g in enumerate(mf.groups):
+        prefix = g.id.replace("-", ".") + "."
+        for mi, m in enumerate(g.measures):
+            loc = ("groups", gi, "measures", mi)
+            if not m.num.startswith(prefix):
+                errors.append(mp.error(loc + ("num",), f"measure {m.num} does not belong to group {g.id} (numbers there start {prefix})"))
+            bad = False
+            for field in ("executors", "involving", "amended_executors"):
+                for k, bid in enumerate(getattr(m, field)):
+                    if bid not in body_ids:
+                        bad = True
+                        errors.append(mp.error(loc + (field, k), _unknown("body", bid, body_ids, "data/bodies.yml")))
+            if bad:
+                continue
+            named, leftover = find_bodies(m.executors_text.az, forms, connectors)
+            if named != m.executors + m.involving:
+                errors.append(mp.error(loc + ("executors",), f"executors_text names {named}, but executors + involving list "
+                                                             f"{m.executors + m.involving}; they must agree, in order"))
+            if leftover:
+                errors.append(mp.error(loc + ("executors_text",), f"{leftover!r} names no known body; add it to the forms "
+                                                                  f"of a body in data/bodies.yml (or to connectors if it names none)"))
+    return errors
+
+
+def _walk(nodes: list[Node], loc: tuple[Any, ...]):
+    for i, n in enumerate(nodes):
+        yield n, loc + (i,)
+        yield from _walk(n.children, loc + (i, "children"))
+
+
+def _check_document(doc: Document, dp: Parsed, mf: MeasureFile | None, body_ids: dict[str, Body],
+                    abbr_ids: dict[str, Abbreviation]) -> list[DataError]:
+    errors = []
+    nodes = list(_walk(doc.body, ("body",)))
+    anchors = [n.id for n, _ in nodes]
+    if mf:
+        anchors += [anchor_for_group(g.id) for g in mf.groups]
+        for g in mf.groups:
+            for m in g.measures:
+                anchors.append(anchor_for_measure(m.num))
+                anchors += [anchor_for_subitem(m.num, s.label) for s in m.subitems]
+    for dup in _dupes(anchors):
+        errors.append(dp.error(("body",), f"anchor {dup!r} is used twice in this document; node ids must be unique "
+                                          f"and must not take the measure anchors m-… and g-…"))
+    slots = [loc for n, loc in nodes if n.kind == "measures"]
+    if mf and len(slots) != 1:
+        errors.append(dp.error(("body",), f"needs exactly one node of kind 'measures' to place data/measures/{doc.id}.yml (found {len(slots)})"))
+    if not mf and slots:
+        errors.append(dp.error(slots[0], f"marks a measures table, but data/measures/{doc.id}.yml does not exist"))
+    known_nums = [m.num for g in mf.groups for m in g.measures] if mf else []
+    for n, loc in nodes:
+        if n.ref and n.ref not in body_ids:
+            errors.append(dp.error(loc + ("ref",), _unknown("body", n.ref, body_ids, "data/bodies.yml")))
+        if n.abbr:
+            a = abbr_ids.get(n.abbr)
+            if a is None:
+                errors.append(dp.error(loc + ("abbr",), _unknown("abbreviation", n.abbr, abbr_ids, "data/abbreviations.yml")))
+            elif not n.cells or n.cells[0].az != a.abbreviation.az:
+                errors.append(dp.error(loc + ("cells",), f"first cell must be the abbreviation {a.abbreviation.az!r}"))
+        for phrase in n.strong:
+            if not n.text or phrase not in n.text.az:
+                errors.append(dp.error(loc + ("strong",), f"{phrase!r} does not occur in this node's text"))
+        if n.recommends:
+            r = n.recommends
+            if r.body not in body_ids:
+                errors.append(dp.error(loc + ("recommends", "body"), _unknown("body", r.body, body_ids, "data/bodies.yml")))
+            for k, ref in enumerate(r.measures):
+                try:
+                    expand_refs([ref], known_nums)
+                except ValueError as e:
+                    errors.append(dp.error(loc + ("recommends", "measures", k), str(e)))
+            printed = re.findall(r"\d+(?:\.\d+)+(?:-\d+(?:\.\d+)+)?", n.text.az if n.text else "")
+            if printed != list(r.measures):
+                errors.append(dp.error(loc + ("recommends", "measures"), f"lists {list(r.measures)} but the text names {printed}"))
+    return errors
+
+
+def check_glossary(terms: list, gfile: Parsed | None, exceptions: list, efile: Parsed | None) -> list[DataError]:
+    errors = []
+    ids = {t.id: t for t in terms}
+    for dup in _dupes([t.id for t in terms]):
+        errors.append(gfile.error(("terms",), f"duplicate term id {dup!r}"))
+    for dup in _dupes([t.az.term for t in terms]):
+        errors.append(gfile.error(("terms",), f"two concepts share the Azerbaijani term {dup!r}; merge them or tell them apart"))
+    for i, t in enumerate(terms):
+        for k, rel in enumerate(t.related):
+            if rel not in ids:
+                errors.append(gfile.error(("terms", i, "related", k), _unknown("term", rel, ids, "data/glossary/terms.yml")))
+    for i, e in enumerate(exceptions):
+        if e.term not in ids:
+            errors.append(efile.error(("exceptions", i, "term"), _unknown("term", e.term, ids, "data/glossary/terms.yml")))
+    return errors
+
+
+def check_exception_units(catalog, efile: Parsed) -> list[DataError]:
+    from planreader.data.units import all_units
+
+    unit_ids = {u.id for u in all_units(catalog)}
+    return [efile.error(("exceptions", i, "unit"), f"no text unit {e.unit!r}; unit ids are printed by the terminology check")
+            for i, e in enumerate(catalog.term_exceptions) if e.unit not in unit_ids]

@@ -1,0 +1,177 @@
+"""Reads and validates every file in data/ and builds the catalog, or raises DataErrors naming each problem."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from planreader import paths
+from planreader.data.catalog import Catalog, build_catalog
+from planreader.data.crosscheck import check_exception_units, check_glossary, cross_check
+from planreader.data.errors import DataError, DataErrors, locate, rel
+from planreader.data.model import Abbreviation, Body, Document, MeasureFile, RepairFile, Term, TermException
+
+M = TypeVar("M", bound=BaseModel)
+
+FRIENDLY = {
+    "missing": "required field is missing",
+    "extra_forbidden": "unknown field; remove it or check its spelling",
+}
+
+
+# libyaml when PyYAML was built with it (its wheels are): the data is parsed on every build and preview.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class Parsed:
+    """One data file: its path, its plain data and, only when an error needs a line number, its node tree."""
+
+    def __init__(self, path: Path, raw: Any, text: str):
+        self.path, self.raw, self._text = path, raw, text
+        self.name = rel(path)
+
+    def error(self, loc: tuple[Any, ...], message: str) -> DataError:
+        tree = yaml.compose(self._text, Loader=_Loader)
+        line, record, field = locate(self.raw, tree, loc)
+        return DataError(self.name, message, line, record, field)
+
+
+def read_yaml(path: Path) -> Parsed:
+    name = rel(path)
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise DataErrors([DataError(name, "file not found")]) from None
+    except UnicodeDecodeError as e:
+        raise DataErrors([DataError(name, f"not UTF-8 text (byte {e.start}); save the file as UTF-8")]) from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise DataErrors([DataError(name, "contains a NUL character; remove it", line)])
+    try:
+        raw = yaml.load(text, Loader=_Loader)  # noqa: S506 (a safe loader: CSafeLoader or SafeLoader)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark else None
+        raise DataErrors([DataError(name, f"YAML syntax error: {e.problem or e.context}", line)]) from None
+    except yaml.YAMLError as e:
+        raise DataErrors([DataError(name, f"YAML error: {e}")]) from None
+    if not isinstance(raw, dict):
+        raise DataErrors([DataError(name, "the file must hold a mapping (key: value) at the top level", 1)])
+    return Parsed(path, raw, text)
+
+
+def validate(model: type[M], parsed: Parsed, raw: Any = None, loc: tuple[Any, ...] = ()) -> tuple[M | None, list[DataError]]:
+    try:
+        return model.model_validate(parsed.raw if raw is None else raw), []
+    except ValidationError as e:
+        errors = []
+        for err in e.errors(include_url=False):
+            msg = FRIENDLY.get(err["type"], err["msg"].removeprefix("Value error, "))
+            if err["type"] not in FRIENDLY and "input" in err and not isinstance(err["input"], (dict, list)):
+                msg += f" (got {str(err['input'])[:80]!r})"
+            errors.append(parsed.error(loc + tuple(err["loc"]), msg))
+        return None, errors
+
+
+def _records(parsed: Parsed, key: str, model: type[M], errors: list[DataError]) -> list[M]:
+    """Validate each record of a top-level list on its own, so one bad record never hides the others."""
+    items = parsed.raw.get(key)
+    if not isinstance(items, list):
+        errors.append(parsed.error((), f"needs a list under '{key}:'"))
+        return []
+    out = []
+    for i, item in enumerate(items):
+        rec, errs = validate(model, parsed, item, (key, i))
+        errors += errs
+        if rec is not None:
+            out.append(rec)
+    return out
+
+
+def document_ids() -> list[str]:
+    return sorted(p.stem for p in (paths.DATA / "documents").glob("*.yml"))
+
+
+def load_raw_document_set(doc_id: str) -> tuple[Document, MeasureFile | None, RepairFile, str]:
+    """One document with its measures and repairs, validated on their own (for the fidelity check)."""
+    errors: list[DataError] = []
+    out = []
+    for folder, model in (("documents", Document), ("measures", MeasureFile), ("repairs", RepairFile)):
+        path = paths.DATA / folder / f"{doc_id}.yml"
+        if folder == "measures" and not path.exists():
+            out.append(None)
+            continue
+        parsed = read_yaml(path)
+        rec, errs = validate(model, parsed)
+        errors += errs
+        out.append(rec)
+    if errors:
+        raise DataErrors(errors)
+    return out[0], out[1], out[2], rel(paths.DATA / "repairs" / f"{doc_id}.yml")
+
+
+def load_catalog(data_dir: Path | None = None) -> Catalog:
+    """Everything in data/, validated and cross-referenced; raises DataErrors listing every problem."""
+    data = data_dir or paths.DATA
+    errors: list[DataError] = []
+    parsed: dict[str, Parsed] = {}
+
+    def read(path: Path) -> Parsed | None:
+        try:
+            p = read_yaml(path)
+        except DataErrors as e:
+            errors.extend(e.errors)
+            return None
+        parsed[p.name] = p
+        return p
+
+    bodies_file = read(data / "bodies.yml")
+    bodies = _records(bodies_file, "bodies", Body, errors) if bodies_file else []
+    connectors = bodies_file.raw.get("connectors", []) if bodies_file else []
+    if bodies_file and not (isinstance(connectors, list) and all(isinstance(c, str) and c for c in connectors)):
+        errors.append(bodies_file.error(("connectors",), "must be a list of non-empty phrases"))
+        connectors = []
+    abbr_file = read(data / "abbreviations.yml")
+    abbreviations = _records(abbr_file, "abbreviations", Abbreviation, errors) if abbr_file else []
+
+    glossary_file = read(data / "glossary" / "terms.yml")
+    glossary = _records(glossary_file, "terms", Term, errors) if glossary_file else []
+    exceptions_path = data / "glossary" / "exceptions.yml"
+    exceptions_file = read(exceptions_path) if exceptions_path.exists() else None
+    exceptions = _records(exceptions_file, "exceptions", TermException, errors) if exceptions_file else []
+
+    documents: list[tuple[Document, Parsed]] = []
+    measures: dict[str, tuple[MeasureFile, Parsed]] = {}
+    for path in sorted((data / "documents").glob("*.yml")):
+        p = read(path)
+        if p:
+            doc, errs = validate(Document, p)
+            errors += errs
+            if doc:
+                if doc.id != path.stem:
+                    errors.append(p.error(("id",), f"document id {doc.id!r} must match the file name {path.stem!r}"))
+                documents.append((doc, p))
+    for path in sorted((data / "measures").glob("*.yml")):
+        p = read(path)
+        if p:
+            mf, errs = validate(MeasureFile, p)
+            errors += errs
+            if mf:
+                if mf.document != path.stem:
+                    errors.append(p.error(("document",), f"must match the file name {path.stem!r}"))
+                measures[mf.document] = (mf, p)
+
+    if not errors:
+        errors += cross_check(bodies, bodies_file, connectors, abbreviations, abbr_file, documents, measures)
+        errors += check_glossary(glossary, glossary_file, exceptions, exceptions_file)
+    if errors:
+        raise DataErrors(errors)
+    catalog = build_catalog(bodies, abbreviations, [d for d, _ in documents], {k: v[0] for k, v in measures.items()},
+                            glossary, exceptions)
+    if exceptions_file:
+        errors += check_exception_units(catalog, exceptions_file)
+    if errors:
+        raise DataErrors(errors)
+    return catalog

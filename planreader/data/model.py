@@ -1,0 +1,337 @@
+"""Typed records of the data files: the schema every file in data/ is validated against."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+# ASCII ids are used in URLs and anchors, identical in both languages.
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+MeasureNum = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)+$")]
+# Sub-item labels follow the Azerbaijani alphabet: a b c ç d e ə f g ğ h x ı i j k q l m n o ö p r s ş t u ü v y z.
+AZ_LETTERS = "a b c ç d e ə f g ğ h x ı i j k q l m n o ö p r s ş t u ü v y z".split()
+SubLabel = Literal[tuple(AZ_LETTERS)]  # type: ignore[valid-type]
+
+
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # every control character (Cc) but the newline
+
+
+def visible_text(v: str) -> str:
+    """Refuse characters a reader cannot see but that change what is shown or searched: control characters
+    (NUL, escape …) and Unicode format characters (bidi overrides, zero-width spaces, soft hyphens, BOM)."""
+    m = _CONTROL.search(v)
+    bad = m.group() if m else next((c for c in set(v) if ord(c) > 0x9F and unicodedata.category(c) == "Cf"), None)
+    if bad is not None:
+        name = unicodedata.name(bad, "control character")
+        raise ValueError(f"contains the invisible character U+{ord(bad):04X} {name} at position {v.index(bad) + 1}; "
+                         f"remove it (retype the text around it if unsure)")
+    return v
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _visible(cls, v: object) -> object:
+        for s in v if isinstance(v, list) else [v]:
+            if isinstance(s, str):
+                visible_text(s)
+        return v
+
+
+class Text(Record):
+    """One text unit: the authoritative Azerbaijani and the unofficial English translation."""
+
+    az: str
+    en: str = ""
+
+    @field_validator("az")
+    @classmethod
+    def _az_not_empty(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("the Azerbaijani text is empty; write the text as it stands in the source")
+        return v
+
+    @field_validator("az", "en")
+    @classmethod
+    def _no_stray_space(cls, v: str) -> str:
+        if v != v.strip():
+            raise ValueError("text starts or ends with whitespace; trim it")
+        return v
+
+
+class Succession(Record):
+    body: Id
+    basis: Text  # where the succession is documented; never inferred
+
+
+class Body(Record):
+    id: Id
+    name: Text
+    short: Text | None = None
+    kind: Literal[
+        "state", "parliament", "head-of-state", "government", "ministry", "state-committee", "service",
+        "agency", "court", "prosecution", "ombudsman", "coordinator", "local-authorities",
+        "category", "ngo", "media", "bar", "council", "international-organization", "cis-body",
+    ]
+    # Exact forms (including inflected ones) in which the sources name the body; used to check that
+    # every executor list names exactly the bodies it references.
+    forms: list[str] = Field(default_factory=list)
+    replaces: Succession | None = None
+    replaced_by: Succession | None = None
+    note: Text | None = None
+
+
+class Abbreviation(Record):
+    id: Id
+    abbreviation: Text
+    expansion: Text
+    body: Id | None = None
+    note: Text | None = None
+
+
+class Deadline(Record):
+    text: Text
+    start: int | None = None
+    end: int | None = None
+    regular: bool = False
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Deadline":
+        years = [int(y) for y in re.findall(r"\b(1\d{3}|2\d{3})\b", self.text.az)]
+        says_regular = "mütəmadi" in self.text.az
+        if self.regular != says_regular:
+            raise ValueError(f"regular is {self.regular} but the wording {self.text.az!r} "
+                             f"{'says' if says_regular else 'does not say'} 'mütəmadi'")
+        if self.regular:
+            if self.start is not None or self.end is not None:
+                raise ValueError("a regular ('mütəmadi') deadline has no start or end year")
+            return self
+        if self.start is None or self.end is None:
+            raise ValueError("give start and end years (equal for a single year), or regular: true")
+        if self.start > self.end:
+            raise ValueError(f"start {self.start} is after end {self.end}")
+        expected = [self.start] if self.start == self.end else [self.start, self.end]
+        if years != expected:
+            raise ValueError(f"start/end {self.start}-{self.end} do not match the wording {self.text.az!r}")
+        return self
+
+
+class SubItem(Record):
+    label: SubLabel
+    text: Text
+
+
+class Measure(Record):
+    num: MeasureNum
+    text: Text
+    subitems: list[SubItem] = Field(default_factory=list)
+    deadline: Deadline
+    executors_text: Text  # the executors cell as printed; executors are the bodies it names
+    executors: list[Id] = Field(min_length=1)
+    involving: list[Id] = Field(default_factory=list)  # "… cəlb etməklə": bodies to be involved
+    amended_executors: list[Id] = Field(default_factory=list)  # names the source marks <i>amended</i>
+    approving_body: Text | None = None  # CIS table's last column; empty throughout the source
+
+    @model_validator(mode="after")
+    def _lists(self) -> "Measure":
+        labels = [s.label for s in self.subitems]
+        if labels != AZ_LETTERS[: len(labels)]:
+            raise ValueError(f"sub-item labels {labels} must run {AZ_LETTERS[:max(len(labels), 1)]} in order")
+        for name in ("executors", "involving"):
+            seq = getattr(self, name)
+            if len(set(seq)) != len(seq):
+                raise ValueError(f"{name} lists a body twice: {seq}")
+        stray = set(self.amended_executors) - set(self.executors) - set(self.involving)
+        if stray:
+            raise ValueError(f"amended_executors {sorted(stray)} are not among the executors")
+        return self
+
+
+class Group(Record):
+    id: Id
+    num: str
+    title: Text
+    measures: list[Measure] = Field(min_length=1)
+
+
+class MeasureFile(Record):
+    document: Id
+    groups: list[Group] = Field(min_length=1)
+
+
+NodeKind = Literal["title", "heading", "paragraph", "item", "line", "stamp", "table", "row", "signatory", "measures", "note"]
+SignStatus = Literal["signed", "signed-special-opinion", "signed-reservation", "not-signed"]
+SIGNATURE_WORDING: dict[str, SignStatus] = {
+    "(imza)": "signed",
+    "(imza, xüsusi rəylə)": "signed-special-opinion",
+    "(imza, qeyd-şərtlə)": "signed-reservation",
+    "—": "not-signed",
+}
+
+
+class Recommendation(Record):
+    """A closing-note item: a body recommended to take part in the listed measures."""
+
+    body: Id
+    measures: list[str] = Field(min_length=1)  # numbers or ranges, e.g. "13.3.3-13.3.5"
+
+
+class Node(Record):
+    """One unit of a document's text, in reading order; `id` is its stable anchor."""
+
+    id: Id
+    kind: NodeKind
+    num: str | None = None
+    text: Text | None = None
+    cells: list[Text] | None = None
+    children: list[Node] = Field(default_factory=list)
+    ref: Id | None = None  # the body this node names (a signatory state, a closing-note addressee)
+    abbr: Id | None = None  # the abbreviation this node defines (the CIS programme's list)
+    status: SignStatus | None = None
+    recommends: Recommendation | None = None
+    strong: list[str] = Field(default_factory=list)  # phrases of `text` the original sets in bold
+
+    @model_validator(mode="after")
+    def _shape(self) -> "Node":
+        if self.kind == "measures":
+            if self.text or self.cells or self.children:
+                raise ValueError("a 'measures' node only marks where the measures table stands; it holds no text")
+        elif self.kind == "table":
+            if not self.children:
+                raise ValueError("a table needs rows in 'children'")
+        elif self.kind == "row":
+            if not self.cells and not self.children:
+                raise ValueError("a row needs 'cells' or 'children'")
+        elif self.kind == "signatory":
+            if not (self.ref and self.status and self.cells and len(self.cells) == 2):
+                raise ValueError("a signatory needs ref (the state), status and two cells (name, signature)")
+            wording = SIGNATURE_WORDING.get(self.cells[1].az)
+            if wording != self.status:
+                raise ValueError(f"status {self.status!r} does not match the signature {self.cells[1].az!r}; "
+                                 f"valid: {SIGNATURE_WORDING}")
+        elif self.text is None and not self.children:
+            raise ValueError(f"a {self.kind} node needs 'text' or 'children'")
+        return self
+
+
+class Publication(Record):
+    outlet: Text
+    date: dt.date
+    issue: str | None = None
+    article: str | None = None
+
+
+class Amendment(Record):
+    kind: Literal["decree", "order", "law"]
+    date: dt.date
+    number: str | None = None
+
+
+class SourceInfo(Record):
+    file: str
+    complete: bool
+    note: Text | None = None  # what the source lacks, when it is incomplete
+
+    @model_validator(mode="after")
+    def _note_when_incomplete(self) -> "SourceInfo":
+        if not self.complete and self.note is None:
+            raise ValueError("an incomplete source needs a note saying what is missing")
+        return self
+
+
+class Document(Record):
+    id: Id
+    kind: Literal["law", "order"]
+    number: str
+    date: dt.date
+    place: Text
+    issuer: Text
+    signatory: Text
+    short_title: Text
+    title: Text
+    approves: Text  # the plan or programme the act approves
+    publications: list[Publication] = Field(default_factory=list)
+    amendments: list[Amendment] = Field(default_factory=list)
+    source: SourceInfo
+    body: list[Node] = Field(min_length=1)
+
+
+class Repair(Record):
+    """A fix of a PDF-extraction artefact, applied to the whitespace-normalised source text."""
+
+    find: str
+    replace: str
+    kind: Literal["broken-word", "broken-number", "artefact", "markup"]
+    count: int = Field(default=1, ge=1)  # how often `find` occurs; checked, so a stale repair is caught
+    note: str
+
+
+class RepairFile(Record):
+    source: str  # file name in sources/ (the repository's copies of the published texts)
+    repairs: list[Repair]
+
+
+class BodiesFile(Record):
+    """data/bodies.yml as a whole (the loader validates each body on its own, to report them all)."""
+
+    connectors: list[str]
+    bodies: list[Body]
+
+
+class AbbreviationsFile(Record):
+    abbreviations: list[Abbreviation]
+
+
+
+
+class TermSide(Record):
+    """One language of a glossary concept: the preferred term, admitted variants, and the forms to find it by."""
+
+    term: str = Field(min_length=1)
+    variants: list[str] = Field(default_factory=list)
+    # Azerbaijani is agglutinative: the inflected forms that occur in the texts (qurban, qurbanları, qurbanlarının …).
+    forms: list[str] = Field(default_factory=list)
+
+
+class Term(Record):
+    id: Id
+    az: TermSide
+    en: TermSide
+    definition: Text
+    source: Text | None = None  # the instrument the term comes from, where there is one
+    note: Text | None = None  # for translators
+    related: list[Id] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _en_has_no_forms(self) -> "Term":
+        if self.en.forms:
+            raise ValueError("en.forms is not used: English matching allows plurals of the term and its variants")
+        return self
+
+
+class GlossaryFile(Record):
+    terms: list[Term] = Field(min_length=1)
+
+
+class TermException(Record):
+    """A reviewed unit whose English may render a glossary term otherwise."""
+
+    unit: str  # unit id, e.g. "nap-2014-2018:m-13-2-9:text"
+    term: Id
+    reason: str = Field(min_length=10)
+
+
+class TermExceptionsFile(Record):
+    exceptions: list[TermException] = Field(default_factory=list)
+
+
+# The JSON Schema of every data file, published for editors that validate YAML as you type.
+DATA_FILE_MODELS: dict[str, type[Record]] = {
+    "document": Document, "measures": MeasureFile, "bodies": BodiesFile, "abbreviations": AbbreviationsFile,
+    "repairs": RepairFile, "glossary": GlossaryFile, "glossary-exceptions": TermExceptionsFile,
+}

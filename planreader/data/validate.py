@@ -1,0 +1,31 @@
+"""Checks data/ on its own, for translators and editors: `make validate` (or `python -m planreader validate`).
+
+Exit 0 with a one-line summary when the data is valid; otherwise one line per problem, each naming the
+file, line, record and field, and exit 1.
+"""
+from __future__ import annotations
+
+import sys
+
+from planreader.data import fidelity
+from planreader.data.errors import DataErrors
+from planreader.data.load import load_catalog
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        catalog = load_catalog()
+    except DataErrors as e:
+        print(e, file=sys.stderr)
+        return 1
+    problems = [p for d in catalog.documents for p in fidelity.check_document(d)]
+    for p in problems:
+        print(p, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} difference(s) between the data and the sources", file=sys.stderr)
+        return 1
+    print(f"data OK: {len(catalog.documents)} documents, {len(catalog.measures)} measures, "
+          f"{len(catalog.bodies)} bodies, {len(catalog.abbreviations)} abbreviations; "
+          f"every source word is in the data, in order")
+    return 0
+

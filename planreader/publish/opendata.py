@@ -1,0 +1,211 @@
+"""Open data published with the site: JSON, CSV and JSON Schemas of documents, measures, bodies, abbreviations."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from planreader import ids
+from planreader.data.catalog import Catalog
+from planreader.citation import cite_measure
+from planreader.data.model import DATA_FILE_MODELS, Text
+from planreader.publish.tbx import glossary_tbx
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Bilingual(Out):
+    az: str
+    en: str
+
+
+class Urls(Out):
+    az: str
+    en: str
+
+
+class DeadlineOut(Out):
+    text: Bilingual
+    start: int | None
+    end: int | None
+    regular: bool
+
+
+class SubItemOut(Out):
+    label: str
+    text: Bilingual
+
+
+class MeasureOut(Out):
+    document: str
+    number: str
+    group: str
+    group_title: Bilingual
+    text: Bilingual
+    subitems: list[SubItemOut]
+    executors: list[str]
+    executors_text: Bilingual
+    involving: list[str]
+    participants: list[str]
+    deadline: DeadlineOut
+    amended: bool
+    amended_executors: list[str]
+    citation: Bilingual
+    url: Urls
+    permalink: str
+
+
+class BodyOut(Out):
+    id: str
+    name: Bilingual
+    short: Bilingual | None
+    kind: str
+    replaces: str | None
+    replaced_by: str | None
+    measures: dict[str, list[str]]
+    url: Urls
+
+
+class AbbreviationOut(Out):
+    id: str
+    abbreviation: Bilingual
+    expansion: Bilingual
+    body: str | None
+    url: Urls
+
+
+class TermOut(Out):
+    id: str
+    term: Bilingual
+    variants: dict[str, list[str]]
+    forms_az: list[str]
+    definition: Bilingual
+    source: Bilingual | None
+    note: Bilingual | None
+    related: list[str]
+    url: Urls
+
+
+class DocumentOut(Out):
+    id: str
+    kind: str
+    number: str
+    date: str
+    title: Bilingual
+    short_title: Bilingual
+    approves: Bilingual
+    complete: bool
+    completeness_note: Bilingual | None
+    amendments: list[dict[str, str | None]]
+    measures: int
+    url: Urls
+
+
+def _b(text: Text | None) -> Bilingual | None:
+    return None if text is None else Bilingual(az=text.az, en=text.en)
+
+
+def _urls(path: str) -> Urls:
+    return Urls(az=f"/az/{path}", en=f"/en/{path}")
+
+
+def records(cat: Catalog) -> dict[str, list[Out]]:
+    measures = [MeasureOut(
+        document=pm.document, number=pm.num, group=pm.group.id, group_title=_b(pm.group.title), text=_b(pm.measure.text),
+        subitems=[SubItemOut(label=s.label, text=_b(s.text)) for s in pm.measure.subitems],
+        executors=list(pm.measure.executors), executors_text=_b(pm.measure.executors_text),
+        involving=list(pm.measure.involving), participants=list(pm.participants),
+        deadline=DeadlineOut(text=_b(pm.measure.deadline.text), start=pm.measure.deadline.start,
+                             end=pm.measure.deadline.end, regular=pm.measure.deadline.regular),
+        amended=bool(pm.measure.amended_executors), amended_executors=list(pm.measure.amended_executors),
+        citation=Bilingual(az=cite_measure(pm, cat.documents[pm.document], "az"),
+                           en=cite_measure(pm, cat.documents[pm.document], "en")),
+        url=_urls(ids.measure(pm.document, pm.num)), permalink="/" + ids.short_link(pm.document, pm.num),
+    ) for pm in cat.measures]
+    bodies = [BodyOut(
+        id=b.id, name=_b(b.name), short=_b(b.short), kind=b.kind,
+        replaces=b.replaces.body if b.replaces else None, replaced_by=b.replaced_by.body if b.replaced_by else None,
+        measures={role: [f"{pm.document}:{pm.num}" for pm in pms] for role, pms in cat.roles_of(b.id).items()},
+        url=_urls(ids.body(b.id)),
+    ) for b in cat.bodies.values()]
+    abbreviations = [AbbreviationOut(id=a.id, abbreviation=_b(a.abbreviation), expansion=_b(a.expansion), body=a.body,
+                                     url=_urls(ids.abbreviation(a.id))) for a in cat.abbreviations.values()]
+    documents = [DocumentOut(
+        id=d.id, kind=d.kind, number=d.number, date=d.date.isoformat(), title=_b(d.title), short_title=_b(d.short_title),
+        approves=_b(d.approves), complete=d.source.complete, completeness_note=_b(d.source.note),
+        amendments=[{"kind": a.kind, "date": a.date.isoformat(), "number": a.number} for a in d.amendments],
+        measures=len(cat.measures_of(d.id)), url=_urls(ids.document(d.id)),
+    ) for d in cat.documents.values()]
+    glossary = [TermOut(
+        id=t.id, term=Bilingual(az=t.az.term, en=t.en.term), variants={"az": t.az.variants, "en": t.en.variants},
+        forms_az=t.az.forms, definition=_b(t.definition), source=_b(t.source), note=_b(t.note), related=t.related,
+        url=_urls(ids.term(t.id)),
+    ) for t in cat.glossary.values()]
+    return {"measures": measures, "bodies": bodies, "abbreviations": abbreviations, "documents": documents,
+            "glossary": glossary}
+
+
+MODELS: dict[str, type[Out]] = {"measures": MeasureOut, "bodies": BodyOut, "abbreviations": AbbreviationOut,
+                                "documents": DocumentOut, "glossary": TermOut}
+
+
+def _flatten(value, prefix: str = "") -> dict[str, str]:
+    """One CSV row: nested fields become `text_az`, lists are joined with ' ; '."""
+    out: dict[str, str] = {}
+    if isinstance(value, dict):
+        for k, v in value.items():
+            out.update(_flatten(v, f"{prefix}_{k}" if prefix else k))
+    elif isinstance(value, list):
+        out[prefix] = " ; ".join(json.dumps(v, ensure_ascii=False, sort_keys=True) if isinstance(v, dict) else str(v)
+                                 for v in value)
+    else:
+        out[prefix] = "" if value is None else str(value)
+    return out
+
+
+def to_csv(rows: list[dict]) -> str:
+    flat = [_flatten(r) for r in rows]
+    fields = list(dict.fromkeys(k for row in flat for k in row))
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(flat)
+    return buf.getvalue()
+
+
+def _array_schema(model: type[Out]) -> dict:
+    """A JSON Schema for a list of records; shared definitions stay at the top, where $refs point."""
+    item = model.model_json_schema()
+    defs = item.pop("$defs", {})
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "array",
+            "items": {"$ref": f"#/$defs/{model.__name__}"}, "$defs": {**defs, model.__name__: item}}
+
+
+def write(cat: Catalog, out_dir: Path) -> list[Path]:
+    """Write data/<name>.json, .csv and schema/<name>.schema.json; return the files written."""
+    written = []
+    (out_dir / "schema").mkdir(parents=True, exist_ok=True)
+    for name, recs in records(cat).items():
+        rows = [r.model_dump(mode="json") for r in recs]
+        files = {
+            out_dir / f"{name}.json": json.dumps(rows, ensure_ascii=False, indent=1, sort_keys=False) + "\n",
+            out_dir / f"{name}.csv": to_csv(rows),
+            out_dir / "schema" / f"{name}.schema.json": json.dumps(_array_schema(MODELS[name]), indent=1,
+                                                                    sort_keys=True) + "\n",
+        }
+        for path, text in files.items():
+            path.write_text(text, encoding="utf-8")
+            written.append(path)
+    (out_dir / "glossary.tbx").write_text(glossary_tbx(cat), encoding="utf-8")
+    written.append(out_dir / "glossary.tbx")
+    for name, model in DATA_FILE_MODELS.items():
+        path = out_dir / "schema" / f"data-{name}.schema.json"
+        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
+        path.write_text(json.dumps(schema, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,152 @@
+"""What the search box needs besides Pagefind's index: a folded lexicon and the records to jump straight to.
+
+Pagefind lower-cases words and strips combining marks, so ş ç ğ ö ü already match s c g o u, but ə and ı stay
+apart from e and i, and "I" lower-cases to "i" rather than the Azerbaijani "ı". Readers type "isler", "dovlet",
+"ehali". The lexicon maps every word of the indexed pages, fully folded, back to the spelling Pagefind indexed,
+so the search box can ask Pagefind for "islər" when the reader typed "isler". It is sharded by the first two
+folded letters: a query downloads only the shards of the words it contains.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from html.parser import HTMLParser
+from pathlib import Path
+
+from planreader import ids
+from planreader.data.catalog import Catalog, anchor_for_subitem
+from planreader.azerbaijani import az_lower
+from planreader.render.markup import pick
+
+_FOLD = str.maketrans({"ə": "e", "ı": "i"})
+WORD = re.compile(r"\w+")
+
+
+def pagefind_normal(word: str) -> str:
+    """A word as Pagefind indexes it: lower case (Unicode default), combining marks removed."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def fold(text: str) -> str:
+    """Everything a reader may leave out: case (Azerbaijani-aware), diacritics, ə→e, ı→i."""
+    decomposed = unicodedata.normalize("NFD", az_lower(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_FOLD)
+
+
+def shard_key(folded: str) -> str:
+    key = re.sub(r"[^0-9a-z]", "_", folded[:2])
+    return key.ljust(2, "_")
+
+
+class _BodyText(HTMLParser):
+    """The text Pagefind indexes: inside [data-pagefind-body], outside [data-pagefind-ignore] and .headerlink."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # >0 inside the indexed body
+        self.skip = 0
+        self.stack: list[tuple[bool, bool]] = []
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("br", "img", "input", "meta", "link", "hr", "wbr", "source"):
+            return
+        a = dict(attrs)
+        body = "data-pagefind-body" in a
+        skip = "data-pagefind-ignore" in a or "headerlink" in (a.get("class") or "").split() or tag in ("script", "style")
+        self.stack.append((body, skip))
+        self.depth += body
+        self.skip += skip
+
+    def handle_endtag(self, tag):
+        if self.stack and tag not in ("br", "img", "input", "meta", "link", "hr", "wbr", "source"):
+            body, skip = self.stack.pop()
+            self.depth -= body
+            self.skip -= skip
+
+    def handle_data(self, data):
+        if self.depth > 0 and self.skip == 0:
+            self.parts.append(data)
+
+
+def indexed_words(site_lang_dir: Path, extra_texts: list[str]) -> Counter:
+    counts: Counter = Counter(pagefind_normal(w) for t in extra_texts for w in WORD.findall(t))
+    for page in site_lang_dir.rglob("*.html"):
+        parser = _BodyText()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for w in WORD.findall(" ".join(parser.parts)):
+            counts[pagefind_normal(w)] += 1
+    return counts
+
+
+def entities(cat: Catalog, lang: str) -> list[dict]:
+    """Records a query can name outright: measure and sub-item numbers, bodies, abbreviations, terms."""
+    out: list[dict] = []
+
+    def add(kind: str, label: str, url: str, keys: list[str], document: str | None = None, rank: int = 0) -> None:
+        out.append({"kind": kind, "label": label, "url": url, "document": document, "rank": rank,
+                    "keys": sorted({" ".join(az_lower(k).split()) for k in keys if k})})
+
+    for pm in cat.measures:
+        url = ids.measure(pm.document, pm.num)
+        add("measure", f"{pm.num} — {pick(pm.measure.text, lang)[0][:90]}", url, [pm.num], pm.document, 0)
+        for s in pm.measure.subitems:
+            add("measure", f"{pm.num} {s.label}) — {pick(s.text, lang)[0][:80]}",
+                ids.document(pm.document) + "#" + anchor_for_subitem(pm.num, s.label),
+                [f"{pm.num} {s.label}", f"{pm.num}{s.label}", f"{pm.num} {s.label})"], pm.document, 0)
+    for doc in cat.documents.values():
+        for node in _numbered(doc.body):
+            text = pick(node.text, lang)[0] if node.text else ""
+            add("paragraph", f"{node.num} — {text[:90]}", ids.document(doc.id) + "#" + node.id, [node.num], doc.id, 1)
+    abbr_of = {a.body: a for a in cat.abbreviations.values() if a.body}
+    for b in cat.bodies.values():
+        keys = [b.name.az, b.name.en, *b.forms]
+        if b.short:
+            keys += [b.short.az, b.short.en]
+        if b.id in abbr_of:
+            keys += [abbr_of[b.id].abbreviation.az, abbr_of[b.id].abbreviation.en]
+        add("body", pick(b.name, lang)[0], ids.body(b.id), keys, None, 1)
+    for a in cat.abbreviations.values():
+        add("abbreviation", f"{pick(a.abbreviation, lang)[0]} — {pick(a.expansion, lang)[0]}", ids.abbreviation(a.id),
+            [a.abbreviation.az, a.abbreviation.en, a.expansion.az, a.expansion.en], None, 2)
+    for t in cat.glossary.values():
+        own = t.az if lang == "az" else t.en
+        add("term", own.term, ids.term(t.id), [t.az.term, t.en.term, *t.az.variants, *t.en.variants], None, 3)
+    for d in cat.documents.values():
+        add("document", pick(d.short_title, lang)[0], ids.document(d.id),
+            [d.short_title.az, d.short_title.en, d.number, d.id], d.id, 4)
+    return out
+
+
+def _numbered(nodes):
+    for n in nodes:
+        if n.num and "." in n.num and n.kind in ("paragraph", "item"):
+            yield n
+        yield from _numbered(n.children)
+
+
+def write_lexicon(cat: Catalog, lang: str, site_lang_dir: Path, extra_texts: list[str]) -> dict[str, int]:
+    """Write search-lexicon/<shard>.json under the language's site folder; returns the bytes per shard.
+
+    `extra_texts` are the search records added to the index besides the pages (paragraphs of documents)."""
+    words = indexed_words(site_lang_dir, extra_texts)
+    shards: dict[str, dict] = defaultdict(lambda: {"words": [], "entities": []})
+    for word, _n in sorted(words.items(), key=lambda kv: (-kv[1], kv[0])):
+        shards[shard_key(fold(word))]["words"].append(word)
+    for e in entities(cat, lang):
+        for key in e["keys"]:
+            # The folded key finds the record however it is typed; the key as written ranks exact spellings first.
+            entry = {k: v for k, v in e.items() if k != "keys"}
+            shards[shard_key(fold(key))]["entities"].append({**entry, "key": fold(key), "exact": key})
+    out_dir = site_lang_dir / "search-lexicon"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    sizes = {}
+    for key, shard in sorted(shards.items()):
+        text = json.dumps(shard, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        (out_dir / f"{key}.json").write_text(text, encoding="utf-8")
+        sizes[key] = len(text.encode("utf-8"))
+    (out_dir / "index.json").write_text(json.dumps(sorted(shards)), encoding="utf-8")
+    return sizes

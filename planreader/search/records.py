@@ -1,0 +1,44 @@
+"""Search records for the documents' text, one per paragraph, so a hit lands on the paragraph itself.
+
+A whole document would be one search record of many kilobytes, downloaded to show a single excerpt; one record
+per unit keeps every result small and links straight to its anchor (/az/nap-2014-2018/#p-2-1-3).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from planreader import ids
+from planreader.data.catalog import Catalog
+from planreader.render.markup import pick
+from planreader.data.model import Node
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    url: str  # from the language root, as Pagefind stores page URLs: "/nap-2014-2018/#p-2-1-3"
+    title: str
+    content: str
+    kind: str
+    document: str
+
+
+def _records(doc_id: str, doc_title: str, node: Node, lang: str, heading: str) -> Iterator[SearchRecord]:
+    texts = ([pick(node.text, lang)[0]] if node.text else []) + [pick(c, lang)[0] for c in node.cells or []]
+    if node.kind == "heading" and node.text:
+        heading = (f"{node.num}. " if node.num else "") + pick(node.text, lang)[0]
+    if texts and node.kind != "measures":
+        label = f"{node.num}" if node.num else heading
+        title = f"{doc_title} — {label}" if label else doc_title
+        yield SearchRecord("/" + ids.document(doc_id) + "#" + node.id, title, " ".join(texts), "paragraph", doc_id)
+    for child in node.children:
+        yield from _records(doc_id, doc_title, child, lang, heading)
+
+
+def paragraph_records(cat: Catalog, lang: str) -> Iterator[SearchRecord]:
+    for doc in cat.documents.values():
+        title = pick(doc.short_title, lang)[0]
+        yield SearchRecord("/" + ids.document(doc.id), title, " ".join([title, pick(doc.title, lang)[0],
+                           pick(doc.approves, lang)[0], doc.number]), "document", doc.id)
+        for node in doc.body:
+            yield from _records(doc.id, title, node, lang, "")

@@ -1,0 +1,84 @@
+"""Builds the whole site into site/: both languages, the language picker at the root, in one safe step.
+
+The site is built in a scratch folder beside site/ and swapped in only when every step succeeded, so a
+failed build leaves the previous site/ untouched. SOURCE_DATE_EPOCH pins every date MkDocs writes
+(sitemaps) to the last commit, so two builds of one commit give identical files.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from planreader.data.load import load_catalog
+from planreader.paths import ROOT
+from planreader.publish import opendata
+from planreader.publish.redirects import redirect_pages
+from planreader.search.lexicon import write_lexicon
+from planreader.search.pagefind import index_search
+from planreader.search.records import paragraph_records
+
+CONFIGS = {"az": "mkdocs.yml", "en": "mkdocs.en.yml"}
+
+
+def source_date_epoch() -> str:
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True)
+        return out.stdout.strip() or "0"
+    except (OSError, subprocess.CalledProcessError):
+        return "0"
+
+
+def build_into(out: Path) -> None:
+    env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch(), NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+    for lang, config in CONFIGS.items():
+        proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config,
+                               "-d", str(out / lang)], cwd=ROOT, env=env, capture_output=True, text=True)
+        if proc.returncode:
+            msg = proc.stderr.strip() or proc.stdout.strip()
+            raise SystemExit(f"build of the {lang} site failed; site/ was left as it was.\n{msg}")
+    shutil.copy(ROOT / "docs" / "index.html", out / "index.html")
+    catalog = load_catalog()  # the mkdocs builds above already validated it
+    for lang in CONFIGS:
+        records = list(paragraph_records(catalog, lang))
+        index_search(out / lang, lang, records)
+        write_lexicon(catalog, lang, out / lang, [r.content for r in records])
+    opendata.write(catalog, out / "data")
+    for path, html in redirect_pages(catalog):
+        (out / path).parent.mkdir(parents=True, exist_ok=True)
+        (out / path).write_text(html, encoding="utf-8")
+
+
+def swap(new: Path, target: Path) -> None:
+    old = target.with_name(target.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="planreader build", description=__doc__.splitlines()[0])
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    args = parser.parse_args(argv)
+    target = args.site_dir.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=target.name + ".build-", dir=target.parent))
+    try:
+        build_into(scratch)
+        swap(scratch, target)
+    finally:
+        if scratch.exists():
+            shutil.rmtree(scratch)
+    print(f"site built: {target}")
+    return 0
+

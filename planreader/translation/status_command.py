@@ -1,0 +1,72 @@
+"""What needs a translator's attention: `make status` (or `python -m planreader status`).
+
+Prints coverage per document and kind of text, untranslated units, stale units (English older than a change
+of the Azerbaijani), translated units never reviewed, glossary concepts that occur nowhere, frequent phrases
+not yet in the glossary, and terminology misses. Exit 1 when anything needs attention.
+
+  --reviewed UNIT [UNIT …]   record that these units' English was reviewed against the current Azerbaijani
+  --reviewed-all             record every translated unit as reviewed (after a full review)
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from planreader.data.errors import DataErrors
+from planreader.data.load import load_catalog
+from planreader.data.units import all_units
+from planreader.translation import status as translation
+from planreader.translation.terminology import misses
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="planreader status", description=__doc__.splitlines()[0])
+    parser.add_argument("--reviewed", nargs="+", metavar="UNIT")
+    parser.add_argument("--reviewed-all", action="store_true")
+    args = parser.parse_args(argv)
+    try:
+        cat = load_catalog()
+    except DataErrors as e:
+        print(e, file=sys.stderr)
+        return 1
+    units = {u.id: u for u in all_units(cat)}
+    if args.reviewed or args.reviewed_all:
+        state = translation.read_state()
+        chosen = [u for u in units.values() if u.text.en] if args.reviewed_all else []
+        for unit_id in args.reviewed or []:
+            if unit_id not in units:
+                print(f"no text unit {unit_id!r}; unit ids are listed by this command", file=sys.stderr)
+                return 1
+            if not units[unit_id].text.en:
+                print(f"{unit_id} has no English yet; translate it first", file=sys.stderr)
+                return 1
+            chosen.append(units[unit_id])
+        for u in chosen:
+            state[u.id] = translation.fingerprint(u.text.az)
+        translation.write_state({k: v for k, v in state.items() if k in units})
+        print(f"recorded {len(chosen)} unit(s) as reviewed in data/{translation.STATE_FILE}")
+        return 0
+
+    st = translation.compute(cat)
+    print("Coverage (translated / all units):")
+    for (doc, kind), (done, total) in st.coverage.items():
+        print(f"  {doc:<16} {kind:<13} {done:>4} / {total:<4} {'' if done == total else '← ' + str(total - done) + ' to translate'}")
+    for title, items in (("Untranslated", st.untranslated), ("Stale: the Azerbaijani changed after the English", st.stale),
+                         ("Translated but never recorded as reviewed", st.unreviewed)):
+        print(f"{title}: {len(items)}")
+        for u in items[:200]:
+            print(f"  {u.id}  {u.text.az[:90]}")
+    print(f"Glossary concepts that occur in no text: {len(st.unused_terms)}")
+    for t in st.unused_terms:
+        print(f"  {t}")
+    print(f"Frequent phrases not in the glossary (candidates; not every one is a term): {len(st.candidates)}")
+    for gram, n in st.candidates:
+        print(f"  {n:>3} × {gram}")
+    found, stale_exc = misses(cat)
+    print(f"Terminology misses: {len(found) + len(stale_exc)}")
+    for m in [*map(str, found), *stale_exc]:
+        print(f"  {m}")
+    attention = not st.clean or found or stale_exc
+    print("translation status: " + ("needs attention" if attention else "all units translated, reviewed and consistent"))
+    return 1 if attention else 0
+

@@ -1,0 +1,69 @@
+"""The terminology check (`make terms`, or `python -m planreader terms`): translations must use the glossary's agreed terms."""
+from __future__ import annotations
+
+import re
+import sys
+from functools import lru_cache
+
+from planreader.data.catalog import Catalog
+from planreader.translation.glossary import Miss, az_match, occurs_en
+from planreader.azerbaijani import az_lower
+from planreader.data.units import Unit, text_units
+
+
+@lru_cache(maxsize=2)  # per catalog (hashed by identity)
+def occurrences(cat: Catalog) -> dict[str, list[Unit]]:
+    """For each glossary concept, the text units whose Azerbaijani uses it, in reading order."""
+    # Only terms whose forms start with a word of the unit can occur in it: test those alone.
+    by_first_word: dict[str, set[str]] = {}
+    for t in cat.glossary.values():
+        for f in [t.az.term, *t.az.variants, *t.az.forms]:
+            by_first_word.setdefault(re.findall(r"\w+", az_lower(f))[0], set()).add(t.id)
+    found: dict[str, list[Unit]] = {t: [] for t in cat.glossary}
+    for u in text_units(cat):
+        candidates = set().union(*(by_first_word.get(w, ()) for w in set(re.findall(r"\w+", az_lower(u.text.az)))))
+        for t_id in sorted(candidates, key=list(cat.glossary).index):
+            if az_match(cat.glossary[t_id], u.text.az):
+                found[t_id].append(u)
+    return found
+
+
+def misses(cat: Catalog) -> tuple[list[Miss], list[str]]:
+    """Units whose English misses an agreed term, and recorded exceptions that no longer apply."""
+    excepted = {(e.unit, e.term) for e in cat.term_exceptions}
+    used_exceptions: set[tuple[str, str]] = set()
+    found: list[Miss] = []
+    for t_id, units in occurrences(cat).items():
+        t = cat.glossary[t_id]
+        for u in units:
+            if not u.text.en:
+                continue  # untranslated units are the translation status's business
+            hit = az_match(t, u.text.az)
+            if not occurs_en(t, u.text.en):
+                if (u.id, t.id) in excepted:
+                    used_exceptions.add((u.id, t.id))
+                else:
+                    found.append(Miss(u.id, t.id, hit, u.text.en))
+    stale = [f"data/glossary/exceptions.yml: exception for {unit} / {term} is no longer needed; remove it"
+             for unit, term in sorted(excepted - used_exceptions)]
+    return found, stale
+
+
+def main(argv: list[str] | None = None) -> int:
+    from planreader.data.errors import DataErrors
+    from planreader.data.load import load_catalog
+
+    try:
+        cat = load_catalog()
+    except DataErrors as e:
+        print(e, file=sys.stderr)
+        return 1
+    found, stale = misses(cat)
+    for m in found:
+        print(m)
+    for s in stale:
+        print(s)
+    print(f"terminology: {len(cat.glossary)} concepts checked; {len(found)} miss(es), {len(stale)} stale exception(s)")
+    return 1 if found or stale else 0
+
+
