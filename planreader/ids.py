@@ -1,13 +1,72 @@
-"""The permanent URL scheme: ASCII paths, identical in both languages after the /az/ or /en/ prefix."""
+"""The identifier scheme in one place: anchors, page paths, permanent links and unit ids, each built and parsed here.
+
+Every id is ASCII and identical in both languages. Paths are relative to a language root (`/az/`, `/en/`) or,
+for permanent links, to the site root. Nothing else in the project glues or splits identifiers.
+"""
 from __future__ import annotations
 
 import posixpath
-
-from planreader.data.catalog import measure_slug
+import re
+from dataclasses import dataclass
 
 LANGS = ("az", "en")
 
+# --- anchors inside a document page --------------------------------------------------------------------------
+# Azerbaijani sub-item letters outside ASCII get fixed ASCII spellings so anchors stay ASCII.
+_ASCII_LABEL = {"ç": "ch", "ə": "ae", "ğ": "gh", "ı": "iy", "ö": "oe", "ş": "sh", "ü": "ue"}
+_LABEL_OF_ASCII = {v: k for k, v in _ASCII_LABEL.items()}
 
+
+def measure_slug(num: str) -> str:
+    """"13.2.9" -> "13-2-9" (dots would read as file extensions in paths)."""
+    return num.replace(".", "-")
+
+
+def measure_anchor(num: str) -> str:
+    return "m-" + measure_slug(num)
+
+
+def subitem_anchor(num: str, label: str) -> str:
+    return f"{measure_anchor(num)}-{_ASCII_LABEL.get(label, label)}"
+
+
+def group_anchor(group_id: str) -> str:
+    return "g-" + group_id
+
+
+def letter_anchor(letter: str) -> str:
+    """The heading of an index letter: "Ə" -> "letter-ae", "İ" -> "letter-i", "I" -> "letter-iy"."""
+    lower = {"I": "ı", "İ": "i"}.get(letter, letter.lower())
+    return "letter-" + _ASCII_LABEL.get(lower, lower if lower.isascii() and lower.isalnum() else f"u{ord(lower):04x}")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """What an anchor names: a measure ("m-13-2-9"), a sub-item ("m-2-4-ch"), a group ("g-13-2") or a node."""
+
+    kind: str  # measure | subitem | group | node
+    num: str | None = None  # measure number, for measures and sub-items
+    label: str | None = None  # sub-item letter, in the Azerbaijani alphabet
+    group: str | None = None  # group id
+    node: str | None = None  # node id, for everything else
+
+
+_MEASURE = re.compile(r"m-(\d+(?:-\d+)+)(?:-([a-z]{1,2}))?")
+
+
+def parse_anchor(anchor: str) -> Anchor:
+    if anchor.startswith("g-"):
+        return Anchor("group", group=anchor[2:])
+    m = _MEASURE.fullmatch(anchor)
+    if m:
+        num = m.group(1).replace("-", ".")
+        if m.group(2):
+            return Anchor("subitem", num=num, label=_LABEL_OF_ASCII.get(m.group(2), m.group(2)))
+        return Anchor("measure", num=num)
+    return Anchor("node", node=anchor)
+
+
+# --- page paths, relative to a language root ------------------------------------------------------------------
 def document(doc_id: str) -> str:
     return f"{doc_id}/"
 
@@ -20,24 +79,22 @@ def measure(doc_id: str, num: str) -> str:
     return f"{doc_id}/measures/{measure_slug(num)}/"
 
 
-def measures_index() -> str:
-    return "measures/"
+def in_document(doc_id: str, anchor: str) -> str:
+    """A unit's place in the full text."""
+    return f"{document(doc_id)}#{anchor}"
+
+
+def in_parallel(doc_id: str, anchor: str) -> str:
+    """A unit's row in the side-by-side view (rows carry the full text's anchors)."""
+    return f"{parallel(doc_id)}#{anchor}"
 
 
 def body(body_id: str) -> str:
     return f"bodies/{body_id}/"
 
 
-def bodies_index() -> str:
-    return "bodies/"
-
-
 def abbreviation(abbr_id: str) -> str:
     return f"abbreviations/{abbr_id}/"
-
-
-def abbreviations_index() -> str:
-    return "abbreviations/"
 
 
 def term(term_id: str) -> str:
@@ -47,6 +104,18 @@ def term(term_id: str) -> str:
 def glossary(direction: str) -> str:
     """direction: "az-en" (Azerbaijani→English) or "en-az"."""
     return f"glossary/{direction}/"
+
+
+def measures_index() -> str:
+    return "measures/"
+
+
+def bodies_index() -> str:
+    return "bodies/"
+
+
+def abbreviations_index() -> str:
+    return "abbreviations/"
 
 
 def glossary_index() -> str:
@@ -65,31 +134,13 @@ def overview() -> str:
     return "overview/"
 
 
-def short_link(doc_id: str, num: str) -> str:
-    """Short permanent link that redirects to the measure's current page, e.g. id/nap-2014-2018/13.2.9/."""
-    return f"id/{doc_id}/{num}/"
-
-
 def src_path(url: str) -> str:
-    """The Markdown file that MkDocs turns into `url` (with use_directory_urls)."""
+    """The Markdown file name MkDocs gives the page at `url` (with use_directory_urls)."""
     return (url.rstrip("/") + "/index.md") if url else "index.md"
 
 
-def md(from_url: str, to_url: str) -> str:
-    """A Markdown link target from one page to another: the relative source path, which MkDocs checks
-    (strict mode fails on a broken one) and turns into the right relative URL."""
-    anchor = ""
-    if "#" in to_url:
-        to_url, anchor = to_url.split("#", 1)
-        anchor = "#" + anchor
-    src_from, src_to = src_path(from_url), src_path(to_url)
-    if src_from == src_to and anchor:
-        return anchor
-    return posixpath.relpath(src_to, posixpath.dirname(src_from) or ".") + anchor
-
-
 def relative(from_url: str, to_url: str) -> str:
-    """An href for raw HTML from one page to another, relative, so the site works from any sub-path."""
+    """An href from one page to another, relative, so the site works from any sub-path."""
     anchor = ""
     if "#" in to_url:
         to_url, anchor = to_url.split("#", 1)
@@ -98,3 +149,62 @@ def relative(from_url: str, to_url: str) -> str:
         return anchor or "./"
     rel = posixpath.relpath(to_url or ".", from_url.rstrip("/") or ".")
     return (rel.rstrip("/") + "/" if rel != "." else "./") + anchor
+
+
+# --- permanent links, relative to the site root --------------------------------------------------------------
+@dataclass(frozen=True)
+class Permalink:
+    """/id/[<lang>/]<document>/[<number>/[<sub-item letter>/]]: the address to cite. Without a language it opens
+    the reader's language; with one, that language (an English citation opens English)."""
+
+    document: str
+    num: str | None = None
+    label: str | None = None
+    lang: str | None = None
+
+    @property
+    def path(self) -> str:
+        parts = ["id"] + ([self.lang] if self.lang else []) + [self.document]
+        parts += [p for p in (self.num, self.label) if p]
+        return "/".join(parts) + "/"
+
+    @property
+    def target(self) -> str:
+        """The page (and anchor) it opens, relative to a language root."""
+        if self.num is None:
+            return document(self.document)
+        if self.label is None:
+            return measure(self.document, self.num)
+        return in_document(self.document, subitem_anchor(self.num, self.label))
+
+
+def parse_permalink(path: str) -> Permalink:
+    parts = path.strip("/").split("/")
+    if not parts or parts[0] != "id" or len(parts) < 2:
+        raise ValueError(f"not a permanent link: {path!r}")
+    parts = parts[1:]
+    lang = parts.pop(0) if parts[0] in LANGS else None
+    if not 1 <= len(parts) <= 3:
+        raise ValueError(f"not a permanent link: {path!r}")
+    return Permalink(parts[0], *parts[1:], lang=lang)  # type: ignore[misc]
+
+
+# --- translatable text units ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class UnitId:
+    """"nap-2014-2018:m-13-2-9:text": the scope (a document id, or "bodies"/"abbreviations"), the anchor or record
+    id inside it, and the field. Translators name units by it; the translation state is keyed by it."""
+
+    scope: str
+    key: str
+    field: str
+
+    def __str__(self) -> str:
+        return f"{self.scope}:{self.key}:{self.field}"
+
+
+def parse_unit_id(text: str) -> UnitId:
+    parts = text.split(":")
+    if len(parts) != 3 or not all(parts):
+        raise ValueError(f"not a unit id: {text!r}; unit ids look like nap-2014-2018:m-13-2-9:text")
+    return UnitId(*parts)

@@ -110,9 +110,9 @@ def test_succession_is_sourced(catalog):
 
 
 def test_signatories_and_how_they_signed(catalog):
-    from planreader.data.catalog import _walk
+    from planreader.data.model import walk
 
-    signs = {n.ref: n.status for n in _walk(catalog.documents[CIS].body) if n.kind == "signatory"}
+    signs = {n.ref: n.status for n, _ in walk(catalog.documents[CIS].body) if n.kind == "signatory"}
     assert len(signs) == 11
     assert signs["azerbaijan"] == "signed-special-opinion" and signs["ukraine"] == "signed-reservation"
     assert {s for s, st in signs.items() if st == "not-signed"} == {"moldova", "georgia", "turkmenistan"}

@@ -14,7 +14,7 @@ def test_real_data_matches_both_sources_word_for_word():
 def test_the_check_covers_every_source_word():
     doc, mf, repairs, path = __import__("planreader.data.load", fromlist=["x"]).load_raw_document_set("nap-2014-2018")
     text, problems = fidelity.repaired_source(repairs, path)
-    units = list(fidelity.document_units(doc, mf))
+    units = list(fidelity.source_order_texts(doc, mf))
     assert problems == []
     assert sum(len(fidelity.words(t)) for _, t in units) == len(fidelity.words(text)) > 5000
 

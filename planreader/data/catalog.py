@@ -2,27 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from planreader.data.model import Abbreviation, Body, Document, Group, Measure, MeasureFile, Node, Term, TermException
-
-# Azerbaijani sub-item letters outside ASCII get fixed ASCII spellings so anchors stay ASCII.
-_ASCII_LABEL = {"ç": "ch", "ə": "ae", "ğ": "gh", "ı": "iy", "ö": "oe", "ş": "sh", "ü": "ue"}
-
-
-def anchor_for_measure(num: str) -> str:
-    return "m-" + num.replace(".", "-")
-
-
-def anchor_for_group(group_id: str) -> str:
-    return "g-" + group_id
-
-
-def anchor_for_subitem(num: str, label: str) -> str:
-    return f"{anchor_for_measure(num)}-{_ASCII_LABEL.get(label, label)}"
-
-
-def measure_slug(num: str) -> str:
-    return num.replace(".", "-")
+from planreader import ids
+from planreader.data.model import Abbreviation, Body, Document, Group, Measure, MeasureFile, Term, TermException, walk
 
 
 def expand_refs(refs: list[str], known: list[str]) -> list[str]:
@@ -41,6 +24,9 @@ def expand_refs(refs: list[str], known: list[str]) -> list[str]:
     return out
 
 
+ROLES = ("executes", "involved", "participates")
+
+
 @dataclass(frozen=True)
 class PlanMeasure:
     """A measure in its place: its document, its group, and the bodies asked to take part in it."""
@@ -56,7 +42,7 @@ class PlanMeasure:
 
     @property
     def slug(self) -> str:
-        return measure_slug(self.measure.num)
+        return ids.measure_slug(self.measure.num)
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one catalog per build
@@ -74,26 +60,39 @@ class Catalog:
         return self._by_num[(document, num)]
 
     def measures_of(self, document: str) -> list[PlanMeasure]:
-        return [m for m in self.measures if m.document == document]
+        return self._by_document.get(document, [])
 
     def neighbours(self, pm: PlanMeasure) -> tuple[PlanMeasure | None, PlanMeasure | None]:
         same = self.measures_of(pm.document)
-        i = same.index(pm)
+        i = self._position[(pm.document, pm.num)]
         return (same[i - 1] if i else None), (same[i + 1] if i + 1 < len(same) else None)
 
     def roles_of(self, body_id: str) -> dict[str, list[PlanMeasure]]:
-        """Every measure a body executes, is to be involved in, or is recommended to join."""
-        return {
-            "executes": [m for m in self.measures if body_id in m.measure.executors],
-            "involved": [m for m in self.measures if body_id in m.measure.involving],
-            "participates": [m for m in self.measures if body_id in m.participants],
-        }
+        """Every measure a body executes, is to be involved in, or is recommended to join, in document order."""
+        return self._roles.get(body_id) or {role: [] for role in ROLES}
 
+    # Indexes built once per catalog: pages ask for them once per body or measure, so scanning every measure
+    # each time would make the build grow with the square of the corpus.
+    @cached_property
+    def _by_document(self) -> dict[str, list[PlanMeasure]]:
+        out: dict[str, list[PlanMeasure]] = {}
+        for m in self.measures:
+            out.setdefault(m.document, []).append(m)
+        return out
 
-def _walk(nodes: list[Node]):
-    for n in nodes:
-        yield n
-        yield from _walk(n.children)
+    @cached_property
+    def _position(self) -> dict[tuple[str, str], int]:
+        return {(m.document, m.num): i for same in self._by_document.values() for i, m in enumerate(same)}
+
+    @cached_property
+    def _roles(self) -> dict[str, dict[str, list[PlanMeasure]]]:
+        out: dict[str, dict[str, list[PlanMeasure]]] = {}
+        for m in self.measures:
+            for role, bodies in (("executes", m.measure.executors), ("involved", m.measure.involving),
+                                 ("participates", m.participants)):
+                for b in bodies:
+                    out.setdefault(b, {r: [] for r in ROLES})[role].append(m)
+        return out
 
 
 def build_catalog(bodies: list[Body], abbreviations: list[Abbreviation], documents: list[Document],
@@ -107,7 +106,7 @@ def build_catalog(bodies: list[Body], abbreviations: list[Abbreviation], documen
             continue
         known = [m.num for g in mf.groups for m in g.measures]
         participants: dict[str, list[str]] = {n: [] for n in known}
-        for node in _walk(doc.body):
+        for node, _path in walk(doc.body):
             if node.recommends:
                 for num in expand_refs(node.recommends.measures, known):
                     participants[num].append(node.recommends.body)

@@ -6,10 +6,11 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from planreader.data.catalog import anchor_for_group, anchor_for_measure, anchor_for_subitem, expand_refs
+from planreader import ids
+from planreader.data.catalog import expand_refs
 from planreader.data.errors import DataError
 from planreader.data.executors import find_bodies
-from planreader.data.model import Abbreviation, Body, Document, MeasureFile, Node
+from planreader.data.model import Abbreviation, Body, Document, MeasureFile, walk
 
 if TYPE_CHECKING:
     from planreader.data.load import Parsed
@@ -100,23 +101,17 @@ def _check_measures(mf: MeasureFile, mp: Parsed, body_ids: dict[str, Body], form
     return errors
 
 
-def _walk(nodes: list[Node], loc: tuple[Any, ...]):
-    for i, n in enumerate(nodes):
-        yield n, loc + (i,)
-        yield from _walk(n.children, loc + (i, "children"))
-
-
 def _check_document(doc: Document, dp: Parsed, mf: MeasureFile | None, body_ids: dict[str, Body],
                     abbr_ids: dict[str, Abbreviation]) -> list[DataError]:
     errors = []
-    nodes = list(_walk(doc.body, ("body",)))
+    nodes = list(walk(doc.body))
     anchors = [n.id for n, _ in nodes]
     if mf:
-        anchors += [anchor_for_group(g.id) for g in mf.groups]
+        anchors += [ids.group_anchor(g.id) for g in mf.groups]
         for g in mf.groups:
             for m in g.measures:
-                anchors.append(anchor_for_measure(m.num))
-                anchors += [anchor_for_subitem(m.num, s.label) for s in m.subitems]
+                anchors.append(ids.measure_anchor(m.num))
+                anchors += [ids.subitem_anchor(m.num, s.label) for s in m.subitems]
     for dup in _dupes(anchors):
         errors.append(dp.error(("body",), f"anchor {dup!r} is used twice in this document; node ids must be unique "
                                           f"and must not take the measure anchors m-… and g-…"))

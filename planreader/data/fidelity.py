@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from planreader import paths
-from planreader.data.model import Document, MeasureFile, Node, RepairFile
+from planreader.data.model import Document, MeasureFile, RepairFile, walk
 
 WORD = re.compile(r"\w+")
 # A unit's first word must lie within this many words of the earliest word no unit has claimed yet:
@@ -37,21 +37,7 @@ def repaired_source(repairs: RepairFile, repairs_path: str) -> tuple[str, list[s
     return text, problems
 
 
-def _node_units(node: Node, doc: Document, measures: MeasureFile | None) -> Iterator[tuple[str, str]]:
-    where = f"node {node.id}"
-    if node.num:
-        yield f"{where} num", node.num
-    if node.text:
-        yield f"{where} text.az", node.text.az
-    for i, cell in enumerate(node.cells or []):
-        yield f"{where} cells[{i}].az", cell.az
-    if node.kind == "measures" and measures is not None:
-        yield from measure_units(measures)
-    for child in node.children:
-        yield from _node_units(child, doc, measures)
-
-
-def measure_units(mf: MeasureFile) -> Iterator[tuple[str, str]]:
+def measure_words(mf: MeasureFile) -> Iterator[tuple[str, str]]:
     for g in mf.groups:
         yield f"group {g.id} num", g.num
         yield f"group {g.id} title.az", g.title.az
@@ -67,10 +53,18 @@ def measure_units(mf: MeasureFile) -> Iterator[tuple[str, str]]:
                 yield f"{where} subitem {s.label}", f"{s.label} {s.text.az}"
 
 
-def document_units(doc: Document, measures: MeasureFile | None) -> Iterator[tuple[str, str]]:
-    """Every source-derived text unit of a document, in reading order."""
-    for node in doc.body:
-        yield from _node_units(node, doc, measures)
+def source_order_texts(doc: Document, measures: MeasureFile | None) -> Iterator[tuple[str, str]]:
+    """Every Azerbaijani text of a document that comes from its source, labelled, in the source's reading order."""
+    for node, _path in walk(doc.body):
+        where = f"node {node.id}"
+        if node.num:
+            yield f"{where} num", node.num
+        if node.text:
+            yield f"{where} text.az", node.text.az
+        for i, cell in enumerate(node.cells or []):
+            yield f"{where} cells[{i}].az", cell.az
+        if node.kind == "measures" and measures is not None:
+            yield from measure_words(measures)
 
 
 @dataclass
@@ -141,7 +135,7 @@ def check_document(doc_id: str) -> list[str]:
 
     doc, measures, repairs, rpath = load_raw_document_set(doc_id)
     text, problems = repaired_source(repairs, rpath)
-    return problems + [f"{doc_id}: {p}" for p in compare(text, list(document_units(doc, measures)))]
+    return problems + [f"{doc_id}: {p}" for p in compare(text, list(source_order_texts(doc, measures)))]
 
 
 def main(argv: list[str] | None = None) -> int:

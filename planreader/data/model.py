@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
@@ -55,6 +56,13 @@ class Text(Record):
         if not v.strip():
             raise ValueError("the Azerbaijani text is empty; write the text as it stands in the source")
         return v
+
+    def lang_used(self, lang: str) -> str:
+        """The language a reader of `lang` sees: English once translated, otherwise the authoritative Azerbaijani."""
+        return "en" if lang == "en" and self.en else "az"
+
+    def in_lang(self, lang: str) -> str:
+        return self.en if self.lang_used(lang) == "en" else self.az
 
     @field_validator("az", "en")
     @classmethod
@@ -217,6 +225,13 @@ class Node(Record):
         elif self.text is None and not self.children:
             raise ValueError(f"a {self.kind} node needs 'text' or 'children'")
         return self
+
+
+def walk(nodes: list[Node], path: tuple = ("body",)) -> Iterator[tuple[Node, tuple]]:
+    """Every node in reading order, with where it sits in its file (for located error messages)."""
+    for i, n in enumerate(nodes):
+        yield n, path + (i,)
+        yield from walk(n.children, path + (i, "children"))
 
 
 class Publication(Record):

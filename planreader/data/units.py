@@ -5,67 +5,88 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from planreader import ids
-from planreader.data.catalog import Catalog, anchor_for_group, anchor_for_measure, anchor_for_subitem
-from planreader.data.model import Node, Text
+from planreader.data.catalog import Catalog
+from planreader.data.model import Document, Node, Text
 
 
 @dataclass(frozen=True)
 class Unit:
-    id: str  # "<document>:<anchor>:<field>", e.g. "nap-2014-2018:m-13-2-9:text"; or "bodies:<id>:name"
+    id: str  # ids.UnitId as text: "nap-2014-2018:m-13-2-9:text", "bodies:state-security-service:name"
     kind: str  # document | paragraph | measure | subitem | executors | deadline | group | body | abbreviation
     document: str | None
-    page: str  # URL path (no language prefix) of the page that shows the unit, with its anchor
+    page: str  # path (from a language root) of the page that shows the unit, with its anchor
     text: Text
+    # Where a reader finds it, for lists such as a glossary term's occurrences (never parsed out of the id):
+    number: str | None = None  # "13.2.9", "2.4 ç", "2.1.3", "6" (a section heading)
+    node_kind: str | None = None  # the document node's kind (heading, paragraph, row, …) for paragraph units
+    section: str | None = None  # number of the enclosing numbered heading, for unnumbered paragraphs
 
 
-def _node_units(doc_id: str, node: Node) -> Iterator[Unit]:
-    page = ids.document(doc_id) + "#" + node.id
+def _uid(scope: str, key: str, field: str) -> str:
+    return str(ids.UnitId(scope, key, field))
+
+
+def _node_units(doc_id: str, node: Node, section: str | None) -> Iterator[Unit]:
+    page = ids.in_document(doc_id, node.id)
+    if node.kind == "heading" and node.num:
+        section = node.num
+    common = dict(document=doc_id, page=page, number=node.num, node_kind=node.kind, section=section)
     if node.text:
-        yield Unit(f"{doc_id}:{node.id}:text", "paragraph", doc_id, page, node.text)
+        yield Unit(_uid(doc_id, node.id, "text"), "paragraph", text=node.text, **common)
     for i, cell in enumerate(node.cells or []):
-        yield Unit(f"{doc_id}:{node.id}:cells[{i}]", "paragraph", doc_id, page, cell)
+        yield Unit(_uid(doc_id, node.id, f"cells[{i}]"), "paragraph", text=cell, **common)
     for child in node.children:
-        yield from _node_units(doc_id, child)
+        yield from _node_units(doc_id, child, section)
+
+
+META_FIELDS = ("title", "short_title", "approves", "place", "issuer", "signatory")
+
+
+def _document_meta(doc: Document) -> Iterator[Unit]:
+    for field in META_FIELDS:
+        yield Unit(_uid(doc.id, "meta", field), "document", doc.id, ids.document(doc.id), getattr(doc, field))
+    if doc.source.note:
+        yield Unit(_uid(doc.id, "meta", "source-note"), "document", doc.id, ids.document(doc.id), doc.source.note)
 
 
 def document_units(cat: Catalog) -> Iterator[Unit]:
     for doc in cat.documents.values():
-        for field in ("title", "short_title", "approves", "place", "issuer", "signatory"):
-            yield Unit(f"{doc.id}:meta:{field}", "document", doc.id, ids.document(doc.id), getattr(doc, field))
-        if doc.source.note:
-            yield Unit(f"{doc.id}:meta:source-note", "document", doc.id, ids.document(doc.id), doc.source.note)
+        yield from _document_meta(doc)
         for node in doc.body:
-            yield from _node_units(doc.id, node)
+            yield from _node_units(doc.id, node, None)
 
 
 def measure_units(cat: Catalog) -> Iterator[Unit]:
     seen_groups: set[tuple[str, str]] = set()
     for pm in cat.measures:
-        if (pm.document, pm.group.id) not in seen_groups:
-            seen_groups.add((pm.document, pm.group.id))
-            yield Unit(f"{pm.document}:{anchor_for_group(pm.group.id)}:title", "group", pm.document,
-                       ids.document(pm.document) + "#" + anchor_for_group(pm.group.id), pm.group.title)
-        m, page = pm.measure, ids.measure(pm.document, pm.num)
-        anchor = anchor_for_measure(m.num)
-        yield Unit(f"{pm.document}:{anchor}:text", "measure", pm.document, page, m.text)
+        doc = pm.document
+        if (doc, pm.group.id) not in seen_groups:
+            seen_groups.add((doc, pm.group.id))
+            anchor = ids.group_anchor(pm.group.id)
+            yield Unit(_uid(doc, anchor, "title"), "group", doc, ids.in_document(doc, anchor), pm.group.title,
+                       number=pm.group.num)
+        m, page = pm.measure, ids.measure(doc, pm.num)
+        anchor = ids.measure_anchor(m.num)
+        yield Unit(_uid(doc, anchor, "text"), "measure", doc, page, m.text, number=m.num)
         for s in m.subitems:
-            yield Unit(f"{pm.document}:{anchor_for_subitem(m.num, s.label)}:text", "subitem", pm.document,
-                       page, s.text)
-        yield Unit(f"{pm.document}:{anchor}:executors", "executors", pm.document, page, m.executors_text)
-        yield Unit(f"{pm.document}:{anchor}:deadline", "deadline", pm.document, page, m.deadline.text)
+            yield Unit(_uid(doc, ids.subitem_anchor(m.num, s.label), "text"), "subitem", doc, page, s.text,
+                       number=f"{m.num} {s.label}")
+        yield Unit(_uid(doc, anchor, "executors"), "executors", doc, page, m.executors_text, number=m.num)
+        yield Unit(_uid(doc, anchor, "deadline"), "deadline", doc, page, m.deadline.text, number=m.num)
 
 
 def registry_units(cat: Catalog) -> Iterator[Unit]:
     for b in cat.bodies.values():
         for field in ("name", "short", "note"):
             if getattr(b, field):
-                yield Unit(f"bodies:{b.id}:{field}", "body", None, ids.body(b.id), getattr(b, field))
+                yield Unit(_uid("bodies", b.id, field), "body", None, ids.body(b.id), getattr(b, field))
         for field in ("replaces", "replaced_by"):
             if getattr(b, field):
-                yield Unit(f"bodies:{b.id}:{field}", "body", None, ids.body(b.id), getattr(b, field).basis)
+                yield Unit(_uid("bodies", b.id, field), "body", None, ids.body(b.id), getattr(b, field).basis)
     for a in cat.abbreviations.values():
-        yield Unit(f"abbreviations:{a.id}:abbreviation", "abbreviation", None, ids.abbreviation(a.id), a.abbreviation)
-        yield Unit(f"abbreviations:{a.id}:expansion", "abbreviation", None, ids.abbreviation(a.id), a.expansion)
+        for field in ("abbreviation", "expansion"):
+            yield Unit(_uid("abbreviations", a.id, field), "abbreviation", None, ids.abbreviation(a.id),
+                       getattr(a, field))
 
 
 def all_units(cat: Catalog) -> Iterator[Unit]:

@@ -125,7 +125,7 @@ def records(cat: Catalog) -> dict[str, list[Out]]:
         amended=bool(pm.measure.amended_executors), amended_executors=list(pm.measure.amended_executors),
         citation=Bilingual(az=cite_measure(pm, cat.documents[pm.document], "az"),
                            en=cite_measure(pm, cat.documents[pm.document], "en")),
-        url=_urls(ids.measure(pm.document, pm.num)), permalink="/" + ids.short_link(pm.document, pm.num),
+        url=_urls(ids.measure(pm.document, pm.num)), permalink="/" + ids.Permalink(pm.document, pm.num).path,
     ) for pm in cat.measures]
     bodies = [BodyOut(
         id=b.id, name=_b(b.name), short=_b(b.short), kind=b.kind,

@@ -1,49 +1,70 @@
-"""Short permanent links (/id/<document>/<number>/) that redirect to the current page of a measure."""
+"""Permanent links (/id/…) as small static pages that redirect to the current page of a document or measure.
+
+`/id/<document>/<number>/` opens the reader's language (English for browsers that prefer it, Azerbaijani otherwise);
+`/id/az/…` and `/id/en/…` always open that language, so a citation of the English text opens English.
+"""
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
-from planreader import ids
-from planreader.data.catalog import Catalog, anchor_for_subitem
-from planreader.render.markup import attr
+from markupsafe import Markup
 
-_PAGE = """<!doctype html>
-<html lang="az">
+from planreader import ids
+from planreader.data.catalog import Catalog
+
+_PAGE = Markup("""<!doctype html>
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <title>{title}</title>
 <meta name="robots" content="noindex">
-<link rel="canonical" href="{az}">
-<meta http-equiv="refresh" content="0; url={az}">
-<script>
-  // Readers whose browser prefers English get the English page; everyone else the authoritative Azerbaijani.
-  (function () {{
-    var en = (navigator.languages || [navigator.language || ""]).some(function (l) {{ return /^en\\b/i.test(l); }});
-    var az = (navigator.languages || [navigator.language || ""]).some(function (l) {{ return /^az\\b/i.test(l); }});
-    window.location.replace(en && !az ? "{en}" : "{az}");
-  }})();
-</script>
-</head>
+<link rel="canonical" href="{canonical}">
+<meta http-equiv="refresh" content="0; url={canonical}">
+{script}</head>
 <body>
-<p><a href="{az}" hreflang="az">Azərbaycanca</a> · <a href="{en}" hreflang="en" lang="en">English</a></p>
+<p><a href="{az}" hreflang="az" lang="az">Azərbaycanca</a> · <a href="{en}" hreflang="en" lang="en">English</a></p>
 </body>
 </html>
-"""
+""")
+# Readers whose browser prefers English get the English page; everyone else the authoritative Azerbaijani.
+_NEGOTIATE = Markup("""<script>
+  (function () {{
+    var langs = navigator.languages || [navigator.language || ""];
+    var en = langs.some(function (l) {{ return /^en\\b/i.test(l); }});
+    var az = langs.some(function (l) {{ return /^az\\b/i.test(l); }});
+    window.location.replace(en && !az ? {en} : {az});
+  }})();
+</script>
+""")
+
+
+def permalinks(cat: Catalog) -> Iterator[ids.Permalink]:
+    """Every document, measure and sub-item, without and with a fixed language."""
+    for lang in (None, *ids.LANGS):
+        for doc in cat.documents.values():
+            yield ids.Permalink(doc.id, lang=lang)
+        for pm in cat.measures:
+            yield ids.Permalink(pm.document, pm.num, lang=lang)
+            for s in pm.measure.subitems:
+                yield ids.Permalink(pm.document, pm.num, s.label, lang=lang)
 
 
 def redirect_pages(cat: Catalog) -> Iterator[tuple[str, str]]:
-    """(path under the site root, HTML) for every document, measure and sub-item short link."""
-    for doc in cat.documents.values():
-        yield _page(f"id/{doc.id}/", ids.document(doc.id), doc.id)
-    for pm in cat.measures:
-        here = ids.short_link(pm.document, pm.num)
-        yield _page(here, ids.measure(pm.document, pm.num), f"{pm.document} {pm.num}")
-        for s in pm.measure.subitems:
-            target = ids.document(pm.document) + "#" + anchor_for_subitem(pm.num, s.label)
-            yield _page(f"{here}{s.label}/", target, f"{pm.document} {pm.num} {s.label})")
+    """(path under the site root, HTML) for every permanent link."""
+    for link in permalinks(cat):
+        yield link.path + "index.html", redirect_page(link)
 
 
-def _page(path: str, target: str, title: str) -> tuple[str, str]:
-    up = "../" * path.rstrip("/").count("/") + "../"
-    az, en = attr(f"{up}az/{target}"), attr(f"{up}en/{target}")
-    return path + "index.html", _PAGE.format(title=attr(title), az=az, en=en)
+def redirect_page(link: ids.Permalink) -> str:
+    up = "../" * link.path.count("/")  # from the link's folder back to the site root
+    az, en = f"{up}az/{link.target}", f"{up}en/{link.target}"
+    title = " ".join(p for p in (link.document, link.num, link.label and link.label + ")") if p)
+    script = "" if link.lang else _NEGOTIATE.format(en=Markup(_js(en)), az=Markup(_js(az)))
+    return _PAGE.format(lang=link.lang or "az", title=title, canonical=en if link.lang == "en" else az,
+                        script=script, az=az, en=en)
+
+
+def _js(value: str) -> str:
+    """A string literal for inline script: JSON, with "<" escaped so it can never end the script element."""
+    return json.dumps(value).replace("<", "\\u003c")

@@ -1,70 +1,118 @@
-"""Cross-links in running text: mentions of bodies link to their pages; abbreviations get their expansion on hover."""
+"""Cross-links in running text: bodies and glossary terms link to their pages, abbreviations carry their expansion."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import lru_cache
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-from planreader import ids
-from planreader.data.catalog import Catalog
+from markupsafe import Markup, escape
+
 from planreader.azerbaijani import az_lower
-from planreader.render.markup import esc, pick
-from planreader.data.model import Text
+from planreader.data.catalog import Catalog
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str  # body | term | abbreviation | strong
+    target: str  # body or term id, the abbreviation's expansion, or "" for strong
 
 
 class Linker:
-    """Finds mentions of bodies and glossary terms in a text of one language and renders it as Markdown with links.
+    """Finds mentions in a text of one language and renders it as HTML.
 
-    Bodies are matched as written (their names are proper names); glossary terms case-insensitively, by the
-    forms the glossary lists. A term is linked at its first mention on a page only, so text stays readable.
+    Bodies are matched as written (their names are proper names) and linked at their first mention in a text;
+    glossary terms case-insensitively, by the forms the glossary lists, at their first mention on a page only, so
+    text stays readable; abbreviations as written, each occurrence with its expansion as a title.
     """
 
     def __init__(self, cat: Catalog, lang: str):
         self.lang = lang
         bodies: dict[str, str] = {}
         for b in cat.bodies.values():
-            for w in [pick(b.name, lang)[0]] + (list(b.forms) if lang == "az" else []):
+            for w in [b.name.en if lang == "en" and b.name.en else b.name.az] + (list(b.forms) if lang == "az" else []):
                 if len(w) >= 4:  # never a bare short form: too many false hits
                     bodies.setdefault(w, b.id)
-        self._bodies = bodies
-        self._body_re = _alternation(bodies)
+        self._bodies, self._body_re = bodies, _alternation(bodies)
         terms: dict[str, str] = {}
         for t in cat.glossary.values():
             side = t.az if lang == "az" else t.en
             for w in [side.term, *side.variants, *side.forms]:
-                terms.setdefault(az_lower(w) if lang == "az" else w.lower(), t.id)
-        self._terms = terms
-        self._term_re = _alternation(terms, plural=lang == "en")
+                terms.setdefault(self._fold(w), t.id)
+        self._terms, self._term_re = terms, _alternation(terms, plural=lang == "en")
+        abbrs: dict[str, str] = {}
+        for a in cat.abbreviations.values():
+            short = a.abbreviation.en if lang == "en" and a.abbreviation.en else a.abbreviation.az
+            expansion = a.expansion.en if lang == "en" and a.expansion.en else a.expansion.az
+            abbrs.setdefault(short, " ".join(expansion.split()))
+        self._abbrs, self._abbr_re = abbrs, _alternation(abbrs)
 
     def _fold(self, text: str) -> str:
         return az_lower(text) if self.lang == "az" else text.lower()
 
-    def render(self, text: str, link: Callable[[str, str], str], skip: str | None = None,
-               seen: set[str] | None = None) -> str:
-        """Escaped Markdown of `text` with mentions linked via `link(kind, id)` (kind: body or term).
+    def spans(self, text: str, strong: Iterable[str] = ()) -> list[Span]:
+        """Every mention, longest and earliest first where they overlap."""
+        found: list[Span] = []
 
-        `skip` is the page's own record; `seen` collects terms already linked on this page."""
-        spans: list[tuple[int, int, str, str]] = []
+        def free(start: int, end: int) -> bool:
+            return not any(s.start < end and start < s.end for s in found)
+
+        for phrase in strong:
+            i = text.find(phrase)
+            if phrase and i >= 0:
+                found.append(Span(i, i + len(phrase), "strong", ""))
         if self._body_re:
-            spans += [(m.start(), m.end(), "body", self._bodies[m.group(1)]) for m in self._body_re.finditer(text)]
+            for m in self._body_re.finditer(text):
+                if free(m.start(), m.end()):
+                    found.append(Span(m.start(), m.end(), "body", self._bodies[m.group(1)]))
         if self._term_re:
             folded = self._fold(text)  # same length as text: both foldings map one character to one
             for m in self._term_re.finditer(folded):
                 key = m.group(1)
                 term = self._terms.get(key) or self._terms.get(re.sub(r"(?:es|s)$", "", key))
-                if term and not any(a < m.end() and m.start() < b for a, b, _, _ in spans):
-                    spans.append((m.start(), m.end(), "term", term))
-        out, pos = [], 0
-        for start, end, kind, target in sorted(spans):
-            if target == skip or start < pos or (kind == "term" and seen is not None and target in seen):
+                if term and free(m.start(), m.end()):
+                    found.append(Span(m.start(), m.end(), "term", term))
+        if self._abbr_re:
+            for m in self._abbr_re.finditer(text):
+                if free(m.start(), m.end()):
+                    found.append(Span(m.start(), m.end(), "abbreviation", self._abbrs[m.group(1)]))
+        return sorted(found, key=lambda s: s.start)
+
+    def render(self, text: str, href: Callable[[str, str], str], skip: str | None = None,
+               seen_terms: set[str] | None = None, strong: Iterable[str] = ()) -> Markup:
+        """`text` as HTML: every piece escaped, mentions linked via `href(kind, id)`.
+
+        `skip` is the page's own record; `seen_terms` collects the terms already linked on this page."""
+        out: list[Markup] = []
+        pos = 0
+        bodies_linked: set[str] = set()
+        for s in self.spans(text, strong):
+            piece = text[s.start:s.end]
+            if s.kind == "strong":
+                html = Markup("<strong>{}</strong>").format(self.render(piece, href, skip, seen_terms))
+            elif s.kind == "abbreviation":
+                html = Markup('<abbr title="{}">{}</abbr>').format(s.target, piece)
+            elif s.target == skip or (s.kind == "body" and s.target in bodies_linked) or (
+                    s.kind == "term" and seen_terms is not None and s.target in seen_terms):
                 continue
-            if kind == "term" and seen is not None:
-                seen.add(target)
-            out.append(esc(text[pos:start]))
-            out.append(f"[{esc(text[start:end])}]({link(kind, target)})")
-            pos = end
-        out.append(esc(text[pos:]))
-        return "".join(out)
+            else:
+                (bodies_linked if s.kind == "body" else seen_terms if seen_terms is not None else set()).add(s.target)
+                html = Markup('<a href="{}">{}</a>').format(href(s.kind, s.target), self._abbreviations(piece))
+            out += [escape(text[pos:s.start]), html]
+            pos = s.end
+        out.append(escape(text[pos:]))
+        return Markup("").join(out)
+
+    def _abbreviations(self, text: str) -> Markup:
+        """`text` escaped, with its abbreviations marked (inside the text of a link)."""
+        if not self._abbr_re:
+            return escape(text)
+        out, pos = [], 0
+        for m in self._abbr_re.finditer(text):
+            out += [escape(text[pos:m.start()]), Markup('<abbr title="{}">{}</abbr>').format(self._abbrs[m.group(1)], m.group(1))]
+            pos = m.end()
+        return Markup("").join(out + [escape(text[pos:])])
 
 
 def _alternation(words: dict[str, str], plural: bool = False) -> re.Pattern[str] | None:
@@ -73,35 +121,3 @@ def _alternation(words: dict[str, str], plural: bool = False) -> re.Pattern[str]
     suffix = r"(?:s|es)?" if plural else ""
     alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<!\w)((?:{alts}){suffix})(?!\w)")
-
-
-@lru_cache(maxsize=4)  # per catalog (hashed by identity) and language
-def linker(cat: Catalog, lang: str) -> Linker:
-    return Linker(cat, lang)
-
-
-def href(page_url: str) -> Callable[[str, str], str]:
-    return lambda kind, target: ids.md(page_url, ids.body(target) if kind == "body" else ids.term(target))
-
-
-def abbreviation_definitions(cat: Catalog, lang: str, markdown: str) -> list[str]:
-    """Markdown `abbr` definitions for the abbreviations a page uses: their expansion shows on hover."""
-    out = []
-    for a in cat.abbreviations.values():
-        short, expansion = pick(a.abbreviation, lang)[0], pick(a.expansion, lang)[0]
-        if re.search(rf"(?<!\w){re.escape(esc(short))}(?!\w)", markdown):
-            # abbr titles are plain attribute text; brackets and colons are safe there, newlines are not.
-            out.append(f"*[{short}]: {' '.join(expansion.split())}")
-    return out
-
-
-def linked(cat: Catalog, text: Text | None, lang: str, page_url: str, pending: str, skip: str | None = None,
-           seen: set[str] | None = None) -> str:
-    """Like markdown.tx, with mentions linked; untranslated text is linked in Azerbaijani."""
-    if text is None:
-        return ""
-    value, used = pick(text, lang)
-    rendered = linker(cat, used).render(value, href(page_url), skip, seen)
-    if used == lang:
-        return rendered
-    return f'<span lang="az">{rendered}</span> <span class="untranslated">({esc(pending)})</span>'

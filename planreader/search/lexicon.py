@@ -16,9 +16,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from planreader import ids
-from planreader.data.catalog import Catalog, anchor_for_subitem
+from planreader.data.catalog import Catalog
 from planreader.azerbaijani import az_lower
-from planreader.render.markup import pick
 
 _FOLD = str.maketrans({"ə": "e", "ı": "i"})
 WORD = re.compile(r"\w+")
@@ -92,14 +91,14 @@ def entities(cat: Catalog, lang: str) -> list[dict]:
 
     for pm in cat.measures:
         url = ids.measure(pm.document, pm.num)
-        add("measure", f"{pm.num} — {pick(pm.measure.text, lang)[0][:90]}", url, [pm.num], pm.document, 0)
+        add("measure", f"{pm.num} — {pm.measure.text.in_lang(lang)[:90]}", url, [pm.num], pm.document, 0)
         for s in pm.measure.subitems:
-            add("measure", f"{pm.num} {s.label}) — {pick(s.text, lang)[0][:80]}",
-                ids.document(pm.document) + "#" + anchor_for_subitem(pm.num, s.label),
+            add("measure", f"{pm.num} {s.label}) — {s.text.in_lang(lang)[:80]}",
+                ids.document(pm.document) + "#" + ids.subitem_anchor(pm.num, s.label),
                 [f"{pm.num} {s.label}", f"{pm.num}{s.label}", f"{pm.num} {s.label})"], pm.document, 0)
     for doc in cat.documents.values():
         for node in _numbered(doc.body):
-            text = pick(node.text, lang)[0] if node.text else ""
+            text = node.text.in_lang(lang) if node.text else ""
             add("paragraph", f"{node.num} — {text[:90]}", ids.document(doc.id) + "#" + node.id, [node.num], doc.id, 1)
     abbr_of = {a.body: a for a in cat.abbreviations.values() if a.body}
     for b in cat.bodies.values():
@@ -108,15 +107,15 @@ def entities(cat: Catalog, lang: str) -> list[dict]:
             keys += [b.short.az, b.short.en]
         if b.id in abbr_of:
             keys += [abbr_of[b.id].abbreviation.az, abbr_of[b.id].abbreviation.en]
-        add("body", pick(b.name, lang)[0], ids.body(b.id), keys, None, 1)
+        add("body", b.name.in_lang(lang), ids.body(b.id), keys, None, 1)
     for a in cat.abbreviations.values():
-        add("abbreviation", f"{pick(a.abbreviation, lang)[0]} — {pick(a.expansion, lang)[0]}", ids.abbreviation(a.id),
+        add("abbreviation", f"{a.abbreviation.in_lang(lang)} — {a.expansion.in_lang(lang)}", ids.abbreviation(a.id),
             [a.abbreviation.az, a.abbreviation.en, a.expansion.az, a.expansion.en], None, 2)
     for t in cat.glossary.values():
         own = t.az if lang == "az" else t.en
         add("term", own.term, ids.term(t.id), [t.az.term, t.en.term, *t.az.variants, *t.en.variants], None, 3)
     for d in cat.documents.values():
-        add("document", pick(d.short_title, lang)[0], ids.document(d.id),
+        add("document", d.short_title.in_lang(lang), ids.document(d.id),
             [d.short_title.az, d.short_title.en, d.number, d.id], d.id, 4)
     return out
 

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from planreader import ids
 from planreader.data.catalog import Catalog
-from planreader.render.markup import pick
 from planreader.data.model import Node
 
 
@@ -24,9 +23,9 @@ class SearchRecord:
 
 
 def _records(doc_id: str, doc_title: str, node: Node, lang: str, heading: str) -> Iterator[SearchRecord]:
-    texts = ([pick(node.text, lang)[0]] if node.text else []) + [pick(c, lang)[0] for c in node.cells or []]
+    texts = ([node.text.in_lang(lang)] if node.text else []) + [c.in_lang(lang) for c in node.cells or []]
     if node.kind == "heading" and node.text:
-        heading = (f"{node.num}. " if node.num else "") + pick(node.text, lang)[0]
+        heading = (f"{node.num}. " if node.num else "") + node.text.in_lang(lang)
     if texts and node.kind != "measures":
         label = f"{node.num}" if node.num else heading
         title = f"{doc_title} — {label}" if label else doc_title
@@ -37,8 +36,8 @@ def _records(doc_id: str, doc_title: str, node: Node, lang: str, heading: str) -
 
 def paragraph_records(cat: Catalog, lang: str) -> Iterator[SearchRecord]:
     for doc in cat.documents.values():
-        title = pick(doc.short_title, lang)[0]
-        yield SearchRecord("/" + ids.document(doc.id), title, " ".join([title, pick(doc.title, lang)[0],
-                           pick(doc.approves, lang)[0], doc.number]), "document", doc.id)
+        title = doc.short_title.in_lang(lang)
+        yield SearchRecord("/" + ids.document(doc.id), title, " ".join([title, doc.title.in_lang(lang),
+                           doc.approves.in_lang(lang), doc.number]), "document", doc.id)
         for node in doc.body:
             yield from _records(doc.id, title, node, lang, "")

@@ -1,38 +1,50 @@
-"""MkDocs hooks: load the catalog once per build and add its pages as generated files (none on disk)."""
+"""MkDocs hooks: load the catalog once per build and add its pages, finished HTML from templates, as generated files.
+
+The generated pages never touch the disk and never pass through Markdown: their HTML comes from autoescaped
+templates (planreader/render/), so no data text is ever read as Markdown, HTML or Jinja.
+"""
 from __future__ import annotations
 
-import re
-
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import get_toc
 
+from planreader.render.context import RenderContext
+from planreader.render.page import Page
 from planreader.render.pages import site_pages
 from planreader.site import catalog_cache
 
-_state: dict = {}
-
-
-def on_config(config):
-    # Loaded here, not at import, so `mkdocs serve` picks up edits to data/ on every rebuild.
-    _state["catalog"] = catalog_cache.get()
-    _state["lang"] = config["theme"]["language"]
-    return config
+_pages: dict[str, Page] = {}
 
 
 def on_files(files: Files, config) -> Files:
-    _state["raw"] = {}
-    for page in site_pages(_state["catalog"], _state["lang"]):
+    lang = config["theme"]["language"]
+    # Loaded here, not at import, so a rebuild picks up edits to data/.
+    ctx = RenderContext(catalog_cache.get(), lang)
+    _pages.clear()
+    for page in site_pages(ctx):
         if files.get_file_from_path(page.src_path):
-            raise PluginError(f"docs/{_state['lang']}/{page.src_path} hides the generated page {page.url}; rename it")
-        markdown, blocks = page.lifted()
-        _state["raw"][page.src_path] = blocks
-        files.append(File.generated(config, page.src_path, content=markdown))
+            raise PluginError(f"docs/{lang}/{page.src_path} hides the generated page {page.url}; rename it")
+        _pages[page.src_path] = page
+        files.append(File.generated(config, page.src_path, content=""))
     return files
 
 
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    generated = _pages.get(page.file.src_uri)
+    if generated is not None:
+        # MkDocs and Material insert the title and description into HTML unescaped: escape them here, once.
+        page.meta = {"title": str(escape(generated.title)), "render_macros": False,
+                     "search": dict(generated.search)}
+        if generated.description:
+            page.meta["description"] = str(escape(generated.description))
+    return markdown
+
+
 def on_page_content(html: str, page, config, files) -> str:
-    # Finished HTML blocks (long lists, charts, the parallel view) skip Markdown: put them back after it.
-    blocks = _state["raw"].get(page.file.src_uri)
-    if blocks:
-        html = re.sub(r'<div data-raw-slot="(\d+)"></div>', lambda m: blocks[int(m.group(1))], html)
-    return html
+    generated = _pages.get(page.file.src_uri)
+    if generated is None:
+        return html
+    page.toc = get_toc(generated.toc)  # type: ignore[arg-type]
+    return str(generated.html)
