@@ -1,9 +1,10 @@
-"""Makes Pagefind's output byte-for-byte reproducible.
+"""Pagefind's index of one language, made byte-for-byte reproducible.
 
 Pagefind writes the values of each filter in hash-map order, which changes from run to run, and names files
-after their content, so two builds of the same site differ in a few files. This re-encodes those files with
-sorted filter values and renames them (and the references to them) after the result. The format is Pagefind's
-own: gzip around "pagefind_dcd" + CBOR (RFC 8949); only the CBOR types Pagefind writes are handled.
+after their content, so two builds of the same site differ in a few files. `canonicalize` re-encodes those files
+with sorted filter values and renames them (and the references to them) after the result. Their format is
+Pagefind's own, undocumented: gzip around "pagefind_dcd" + CBOR (RFC 8949, read and written with cbor2, which
+reproduces Pagefind's encoding byte for byte). It is checked against the Pagefind version it was written for.
 """
 from __future__ import annotations
 
@@ -11,96 +12,37 @@ import asyncio
 import gzip
 import hashlib
 import json
-import struct
+from importlib.metadata import version
 from pathlib import Path
+
+import cbor2
 
 from planreader.search.records import SearchRecord
 
 MAGIC = b"pagefind_dcd"
+# The version whose file layout (pf_meta: [.., .., .., [[filter, file hash], …]]; pf_filter: [name, [[value,
+# [pages]], …]]) and Python client (see _NoPollDelay) this module was written against. A new version needs both
+# re-checked before the pin in requirements.txt moves.
+KNOWN_PAGEFIND = "1.5.2"
 
 
-def decode(b: bytes, i: int = 0):
-    head = b[i]
-    major, info = head >> 5, head & 31
-    i += 1
-    if info < 24:
-        n = info
-    elif info in (24, 25, 26, 27):
-        size = 1 << (info - 24)
-        if major == 7 and info in (25, 26, 27):
-            fmt = {2: ">e", 4: ">f", 8: ">d"}[size]
-            return struct.unpack(fmt, b[i:i + size])[0], i + size
-        n = int.from_bytes(b[i:i + size], "big")
-        i += size
-    else:
-        raise ValueError(f"unsupported CBOR head 0x{head:02x}")
-    if major == 0:
-        return n, i
-    if major == 1:
-        return -1 - n, i
-    if major == 2:
-        return bytes(b[i:i + n]), i + n
-    if major == 3:
-        return b[i:i + n].decode("utf-8"), i + n
-    if major == 4:
-        out = []
-        for _ in range(n):
-            v, i = decode(b, i)
-            out.append(v)
-        return out, i
-    if major == 5:
-        pairs = []
-        for _ in range(n):
-            k, i = decode(b, i)
-            v, i = decode(b, i)
-            pairs.append((k, v))
-        return dict(pairs), i
-    if major == 7:
-        return {20: False, 21: True, 22: None}[n], i
-    raise ValueError(f"unsupported CBOR major type {major}")
-
-
-def _head(major: int, n: int) -> bytes:
-    if n < 24:
-        return bytes([major << 5 | n])
-    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
-        if n < 1 << (8 * size):
-            return bytes([major << 5 | info]) + n.to_bytes(size, "big")
-    raise ValueError("integer too large")
-
-
-def encode(v) -> bytes:
-    if v is False or v is True or v is None:
-        return bytes([0xE0 | {False: 20, True: 21, None: 22}[v]])
-    if isinstance(v, int):
-        return _head(0, v) if v >= 0 else _head(1, -1 - v)
-    if isinstance(v, float):
-        return b"\xfb" + struct.pack(">d", v)
-    if isinstance(v, bytes):
-        return _head(2, len(v)) + v
-    if isinstance(v, str):
-        raw = v.encode("utf-8")
-        return _head(3, len(raw)) + raw
-    if isinstance(v, list):
-        return _head(4, len(v)) + b"".join(encode(x) for x in v)
-    if isinstance(v, dict):
-        return _head(5, len(v)) + b"".join(encode(k) + encode(x) for k, x in v.items())
-    raise TypeError(type(v))
+def check_pagefind_version() -> None:
+    found = version("pagefind")
+    if found != KNOWN_PAGEFIND:
+        raise SystemExit(f"error: pagefind {found} is installed, but planreader/search/pagefind.py was written for "
+                         f"{KNOWN_PAGEFIND}'s file layout and client; check both, then update KNOWN_PAGEFIND")
 
 
 def _read(path: Path):
     raw = gzip.decompress(path.read_bytes())
     if not raw.startswith(MAGIC):
         raise ValueError(f"{path} is not a Pagefind data file")
-    obj, end = decode(raw, len(MAGIC))
-    if end != len(raw):
-        raise ValueError(f"{path}: unexpected trailing data")
-    return obj
+    return cbor2.loads(raw[len(MAGIC):])
 
 
 def _write(folder: Path, prefix: str, suffix: str, digits: int, obj) -> str:
     """Write obj under a name derived from its content; return the hash part of the name."""
-    data = gzip.compress(MAGIC + encode(obj), 9, mtime=0)
+    data = gzip.compress(MAGIC + cbor2.dumps(obj), 9, mtime=0)
     name = f"{prefix}{hashlib.sha256(data).hexdigest()[:digits]}"
     (folder / f"{name}{suffix}").write_bytes(data)
     return name
@@ -128,7 +70,7 @@ def canonicalize(bundle: Path) -> None:
 
 
 class _NoPollDelay:
-    """pagefind's Python client (1.5.2) sleeps 0.1 s before reading each reply from its service, so adding a few
+    """pagefind's Python client (checked for KNOWN_PAGEFIND) sleeps 0.1 s before reading each reply from its service, so adding a few
     thousand paragraph records would take minutes. Its module sees this stand-in for asyncio instead: the same,
     but sleep yields without waiting (the read that follows waits for the reply anyway)."""
 
@@ -140,27 +82,46 @@ class _NoPollDelay:
         return await asyncio.sleep(0, result)
 
 
+# Pagefind's own browser UIs: the reader has its own search page (overrides/assets/search.js).
+_UNUSED = {"pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js"}
+
+
 def index_search(lang_dir: Path, lang: str, records: list[SearchRecord]) -> None:
     """Pagefind's index of one language, in <lang>/pagefind/: the built pages plus one record per paragraph of
     each document; each language searches only its own."""
     import pagefind.service
     from pagefind.index import IndexConfig, PagefindIndex
 
+    check_pagefind_version()
     pagefind.service.asyncio = _NoPollDelay()
 
-    async def run() -> None:
-        config = IndexConfig(exclude_selectors=[".headerlink", ".md-skip"], force_language=lang,
-                             output_path=str(lang_dir / "pagefind"))
-        async with PagefindIndex(config=config) as index:
+    async def run() -> list[dict]:
+        config = IndexConfig(exclude_selectors=[".headerlink", ".md-skip"], force_language=lang)
+        index = await PagefindIndex(config=config).__aenter__()
+        service = index._service
+        try:
             await index.add_directory(path=str(lang_dir))
             for r in records:
                 await index.add_custom_record(url=r.url, content=r.content, language=lang, meta={"title": r.title},
                                               filters={"kind": [r.kind], "document": [r.document]})
+            # Pagefind's own write_files answers before its service has flushed the files, and the client then
+            # kills the service: on a busy machine files were left empty (even when the service was let exit by
+            # itself). So the files are taken in memory and written here. They come back as one message, larger
+            # than the client's 2 MiB read limit at 16x today's corpus, which would hang its reader: raise it.
+            service._backend.stdout._limit = 2**30
+            return await index.get_files()
+        finally:
+            await service.close()
     try:
-        asyncio.run(run())
+        files = asyncio.run(run())
     except Exception as e:  # noqa: BLE001 (the Pagefind service reports its own errors)
-        raise SystemExit(f"search indexing of {lang_dir.name} failed; site/ was left as it was.\n{e}") from None
-    canonicalize(lang_dir / "pagefind")
-    for extra in ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-                  "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js"):
-        (lang_dir / "pagefind" / extra).unlink(missing_ok=True)  # the reader has its own search UI
+        raise SystemExit(f"search indexing of {lang_dir.name} failed; site/ was left as it was.\n"
+                         f"{type(e).__name__}: {e}") from None
+    bundle = lang_dir / "pagefind"
+    for f in files:
+        path = bundle / f["path"]
+        if path.name not in _UNUSED:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(f["content"])
+    canonicalize(bundle)

@@ -14,8 +14,14 @@ from planreader.render.context import RenderContext
 from planreader.render.page import Page
 from planreader.render.pages import site_pages
 from planreader.site import catalog_cache
+from planreader.site.base_url import site_root
 
 _pages: dict[str, Page] = {}
+
+
+def on_config(config):
+    config["site_url"] = site_root() + config["theme"]["language"] + "/"
+    return config
 
 
 def on_files(files: Files, config) -> Files:
