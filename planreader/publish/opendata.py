@@ -8,7 +8,7 @@ from planreader import ids
 from planreader.data.catalog import Catalog
 from planreader.citation import cite_measure
 from planreader.data.model import DATA_FILE_MODELS, Text
-from planreader.publish import akn
+from planreader.publish import akn, fulltext
 from planreader.publish.formats import Bilingual, Out, Urls, array_schema, to_csv
 from planreader.publish.tbx import glossary_tbx
 
@@ -140,7 +140,7 @@ MODELS: dict[str, type[Out]] = {"measures": MeasureOut, "bodies": BodyOut, "abbr
 
 def write(cat: Catalog, out_dir: Path) -> list[Path]:
     """Write <name>.json, .csv and schema/<name>.schema.json into `out_dir` (the site's data/ folder), then the
-    documents as Akoma Ntoso (akn/); return the files written."""
+    documents as Akoma Ntoso (akn/) and full text (fulltext/); return the files written."""
     written = []
     (out_dir / "schema").mkdir(parents=True, exist_ok=True)
     for name, recs in records(cat).items():
@@ -161,5 +161,6 @@ def write(cat: Catalog, out_dir: Path) -> list[Path]:
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
         path.write_text(json.dumps(schema, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         written.append(path)
-    # The documents themselves as Akoma Ntoso XML (paths from the site root, which holds data/).
-    return written + akn.write(cat, out_dir.parent)
+    # The documents themselves: Akoma Ntoso XML and the full text (paths from the site root, which holds data/).
+    site_dir = out_dir.parent
+    return written + akn.write(cat, site_dir) + fulltext.write(cat, site_dir)
