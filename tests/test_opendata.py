@@ -133,3 +133,15 @@ def test_fulltext_csv_has_one_row_per_unit(site, catalog):
     for lang in ("az", "en"):  # every place named is a page of the site, and the AKN files exist
         assert (site / data["akn"]["file"][lang].lstrip("/")).exists()
         assert page(site, data["units"][0]["url"][lang].split("#")[0]).exists()
+
+
+@pytest.mark.parametrize("doc_id", DOCS)
+def test_every_download_a_document_page_offers_exists(site, doc_id):
+    from planreader.publish.downloads import document_downloads
+
+    for lang in ("az", "en"):
+        files = document_downloads(doc_id, lang)
+        assert [(d.kind, d.lang) for d in files] == [("akn", lang), ("akn", "en" if lang == "az" else "az"),
+                                                      ("fulltext-json", None), ("fulltext-csv", None), ("measures-csv", None)]
+        for d in files:
+            assert (site / d.path).stat().st_size > 1000, d.path

@@ -9,6 +9,7 @@ from planreader.data.catalog import Catalog
 from planreader.citation import cite_measure
 from planreader.data.model import DATA_FILE_MODELS, Text
 from planreader.publish import akn, fulltext
+from planreader.publish.eli import TYPES_FILE, resource_types
 from planreader.publish.formats import Bilingual, Out, Urls, array_schema, to_csv
 from planreader.publish.tbx import glossary_tbx
 
@@ -163,4 +164,8 @@ def write(cat: Catalog, out_dir: Path) -> list[Path]:
         written.append(path)
     # The documents themselves: Akoma Ntoso XML and the full text (paths from the site root, which holds data/).
     site_dir = out_dir.parent
-    return written + akn.write(cat, site_dir) + fulltext.write(cat, site_dir)
+    written += akn.write(cat, site_dir) + fulltext.write(cat, site_dir)
+    types = site_dir / TYPES_FILE
+    types.parent.mkdir(parents=True, exist_ok=True)
+    types.write_text(json.dumps(resource_types(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return written + [types]
