@@ -85,7 +85,6 @@ def amendment_work(kind: str, date: dt.date, number: str | None) -> str:
     return ids.akn_work(COUNTRY, kind, date.isoformat(), number or "nn")
 
 
-_DECREE = {"az": "{date} tarixli{num} Fərman", "en": "Decree of {date}{num}"}
 _ACT_KIND = {"decree": ("Fərman", "Decree"), "order": ("Sərəncam", "Order"), "law": ("Qanun", "Law")}
 
 
@@ -349,32 +348,31 @@ class _Builder:
         return spans
 
     # the instruments
-    def _fill_instrument(self, root: ET.Element, nodes: list[Node], main_tag: str, rest: list[list[Node]],
-                         component: str) -> None:
-        lay = layout(nodes)
-        root.append(self._component_meta(component))
+    def _fill_instrument(self, root: ET.Element, parts: list[list[Node]], index: int = 0) -> None:
+        """Fill `root` (the act, or an attachment's doc) with instrument `index` and attach the next one to it."""
+        lay = layout(parts[index])
+        root.append(self._component_meta("main" if index == 0 else f"attachment_{index}"))
         if lay.preface:
             _sub(root, "preface").extend(self._front_or_back(n) for n in lay.preface)
         if lay.preamble:
             _sub(root, "preamble").extend(self._front_or_back(n) for n in lay.preamble)
-        main = _sub(root, main_tag)
+        main = _sub(root, "body" if index == 0 else "mainBody")
         main.extend(self._hier(n) for n in lay.body)
-        if not rest and not self.doc.source.complete:
-            main.set("status", "incomplete")  # the source breaks off here; the note in the act's meta says what is missing
+        last = index == len(parts) - 1
+        if last and not self.doc.source.complete:
+            main.set("status", "incomplete")  # the source breaks off here; the act's meta notes what is missing
         if lay.conclusions:
             _sub(root, "conclusions").extend(self._front_or_back(n) for n in lay.conclusions)
-        if rest:
+        if not last:
             doc = _sub(_sub(_sub(root, "attachments"), "attachment"), "doc", {"name": "attachment"})
-            self._fill_instrument(doc, rest[0], "mainBody", rest[1:], f"attachment_{len(instruments(self.doc)) - len(rest)}")
+            self._fill_instrument(doc, parts, index + 1)
 
     def build(self) -> ET.Element:
         root = _el("akomaNtoso")
         act = _sub(root, "act", {"name": self.doc.kind,
                                  "contains": "singleVersion" if self.doc.amendments else "originalVersion"})
-        first, *rest = instruments(self.doc)
-        self._fill_instrument(act, first, "body", rest, "main")
-        meta = act.find(f"{{{NS}}}meta")
-        self._main_meta(meta)
+        self._fill_instrument(act, instruments(self.doc))
+        self._main_meta(act.find(f"{{{NS}}}meta"))
         return root
 
     # metadata
