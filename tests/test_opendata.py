@@ -70,3 +70,78 @@ def test_data_file_schemas_are_published(site):
     for name in ("document", "measures", "bodies", "abbreviations", "repairs"):
         schema = json.loads((site / "data" / "schema" / f"data-{name}.schema.json").read_text(encoding="utf-8"))
         jsonschema.Draft202012Validator.check_schema(schema)
+
+
+# --- the full text ------------------------------------------------------------------------------------------------
+DOCS = ("nap-2014-2018", "cis-2007-2010")
+
+
+@pytest.mark.parametrize("doc_id", DOCS)
+def test_fulltext_validates_against_its_schema(site, doc_id):
+    data = json.loads((site / "data" / "fulltext" / f"{doc_id}.json").read_text(encoding="utf-8"))
+    schema = json.loads((site / "data" / "schema" / "fulltext.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    broken = json.loads(json.dumps(data))
+    del broken["units"][3]["en"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
+
+
+@pytest.mark.parametrize("doc_id", DOCS)
+def test_fulltext_holds_every_unit_in_reading_order(catalog, doc_id):
+    from planreader.data.units import document_units, measure_units
+    from planreader.publish import fulltext
+
+    rec = fulltext.record(catalog, catalog.documents[doc_id])
+    units = [u for u in (*document_units(catalog), *measure_units(catalog)) if u.document == doc_id]
+    by_id = {u.id: u for u in units}
+    got = rec.metadata + rec.units
+    assert sorted(u.id for u in got) == sorted(by_id) and len(got) == len(by_id)
+    for u in got:
+        assert (u.az, u.en) == (by_id[u.id].text.az, by_id[u.id].text.en)
+    order = [u.id for u in rec.units]
+    first, last = catalog.measures_of(doc_id)[0].num, catalog.measures_of(doc_id)[-1].num
+    # the measures stand where the measures table does: after its header row, before anything that follows it
+    start, end = order.index(f"{doc_id}:m-{first.replace('.', '-')}:text"), order.index(
+        f"{doc_id}:m-{last.replace('.', '-')}:deadline")
+    assert order[start - 2].startswith(f"{doc_id}:measures-header") and order[start - 1].endswith(":title")
+    assert all(":m-" in i or ":g-" in i for i in order[start:end + 1])
+    assert end == len(order) - 1 if doc_id == "cis-2007-2010" else order[end + 1] == f"{doc_id}:note:text"
+
+
+def test_fulltext_records_ids_kinds_numbers_and_places(catalog):
+    from planreader.publish import fulltext
+
+    units = {u.id: u for u in fulltext.record(catalog, catalog.documents["cis-2007-2010"]).units}
+    sub = units["cis-2007-2010:m-2-4-ch:text"]
+    assert (sub.anchor, sub.kind, sub.number) == ("m-2-4-ch", "subitem", "2.4 ç")
+    assert sub.url.en == "/en/cis-2007-2010/#m-2-4-ch"
+    cell = units["cis-2007-2010:m-2-4:executors"]
+    assert (cell.anchor, cell.kind, cell.url.az) == ("m-2-4-executors", "executors", "/az/cis-2007-2010/#m-2-4")
+    sig = units["cis-2007-2010:signatory-ukraine:cells[1]"]
+    assert (sig.kind, sig.az, sig.en) == ("signatory", "(imza, qeyd-şərtlə)", "(signed, with a reservation)")
+    assert units["cis-2007-2010:law-point-1:text"].number == "I"
+
+
+def test_fulltext_csv_has_one_row_per_unit(site, catalog):
+    data = json.loads((site / "data" / "fulltext" / "nap-2014-2018.json").read_text(encoding="utf-8"))
+    with (site / "data" / "fulltext" / "nap-2014-2018.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["id"] for r in rows] == [u["id"] for u in data["units"]]
+    assert rows[0]["url_en"] == "/en/nap-2014-2018/#order-title" and rows[0]["az"].startswith("«Azərbaycan")
+    assert data["akn"]["file"] == {"az": "/data/akn/nap-2014-2018.az.xml", "en": "/data/akn/nap-2014-2018.en.xml"}
+    for lang in ("az", "en"):  # every place named is a page of the site, and the AKN files exist
+        assert (site / data["akn"]["file"][lang].lstrip("/")).exists()
+        assert page(site, data["units"][0]["url"][lang].split("#")[0]).exists()
+
+
+@pytest.mark.parametrize("doc_id", DOCS)
+def test_every_download_a_document_page_offers_exists(site, doc_id):
+    from planreader.publish.downloads import document_downloads
+
+    for lang in ("az", "en"):
+        files = document_downloads(doc_id, lang)
+        assert [(d.kind, d.lang) for d in files] == [("akn", lang), ("akn", "en" if lang == "az" else "az"),
+                                                      ("fulltext-json", None), ("fulltext-csv", None), ("measures-csv", None)]
+        for d in files:
+            assert (site / d.path).stat().st_size > 1000, d.path

@@ -1,7 +1,7 @@
 """Every translatable text unit of the catalog, with a stable id: what translators, checks and search walk."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from planreader import ids
@@ -26,23 +26,28 @@ def _uid(scope: str, key: str, field: str) -> str:
     return str(ids.UnitId(scope, key, field))
 
 
-def _node_units(doc_id: str, node: Node, section: str | None) -> Iterator[Unit]:
+def _node_units(doc_id: str, node: Node, section: str | None,
+                measures: Callable[[], Iterator[Unit]] | None = None) -> Iterator[Unit]:
+    """A node's units and its children's; `measures`, when given, yields the measures where the table stands."""
     page = ids.in_document(doc_id, node.id)
     if node.kind == "heading" and node.num:
         section = node.num
+    if node.kind == "measures" and measures is not None:
+        yield from measures()
     common = dict(document=doc_id, page=page, number=node.num, node_kind=node.kind, section=section)
     if node.text:
         yield Unit(_uid(doc_id, node.id, "text"), "paragraph", text=node.text, **common)
     for i, cell in enumerate(node.cells or []):
         yield Unit(_uid(doc_id, node.id, f"cells[{i}]"), "paragraph", text=cell, **common)
     for child in node.children:
-        yield from _node_units(doc_id, child, section)
+        yield from _node_units(doc_id, child, section, measures)
 
 
 META_FIELDS = ("title", "short_title", "approves", "place", "issuer", "signatory")
 
 
-def _document_meta(doc: Document) -> Iterator[Unit]:
+def document_meta(doc: Document) -> Iterator[Unit]:
+    """The units describing a document (title, short title, issuer, place, signatory, source note)."""
     for field in META_FIELDS:
         yield Unit(_uid(doc.id, "meta", field), "document", doc.id, ids.document(doc.id), getattr(doc, field))
     if doc.source.note:
@@ -51,17 +56,21 @@ def _document_meta(doc: Document) -> Iterator[Unit]:
 
 def document_units(cat: Catalog) -> Iterator[Unit]:
     for doc in cat.documents.values():
-        yield from _document_meta(doc)
+        yield from document_meta(doc)
         for node in doc.body:
             yield from _node_units(doc.id, node, None)
 
 
 def measure_units(cat: Catalog) -> Iterator[Unit]:
-    seen_groups: set[tuple[str, str]] = set()
-    for pm in cat.measures:
-        doc = pm.document
-        if (doc, pm.group.id) not in seen_groups:
-            seen_groups.add((doc, pm.group.id))
+    for doc_id in cat.documents:
+        yield from _measure_units_of(cat, doc_id)
+
+
+def _measure_units_of(cat: Catalog, doc: str) -> Iterator[Unit]:
+    seen_groups: set[str] = set()
+    for pm in cat.measures_of(doc):
+        if pm.group.id not in seen_groups:
+            seen_groups.add(pm.group.id)
             anchor = ids.group_anchor(pm.group.id)
             yield Unit(_uid(doc, anchor, "title"), "group", doc, ids.in_document(doc, anchor), pm.group.title,
                        number=pm.group.num)
@@ -87,6 +96,13 @@ def registry_units(cat: Catalog) -> Iterator[Unit]:
         for field in ("abbreviation", "expansion"):
             yield Unit(_uid("abbreviations", a.id, field), "abbreviation", None, ids.abbreviation(a.id),
                        getattr(a, field))
+
+
+def reading_order(cat: Catalog, doc: Document) -> Iterator[Unit]:
+    """A document's text units as a reader meets them: the measures where the measures table stands.
+    The document's metadata units (title, issuer …) are not part of the text: `document_meta` gives them."""
+    for node in doc.body:
+        yield from _node_units(doc.id, node, None, lambda: _measure_units_of(cat, doc.id))
 
 
 def all_units(cat: Catalog) -> Iterator[Unit]:

@@ -1,32 +1,17 @@
 """Open data published with the site: JSON, CSV and JSON Schemas of documents, measures, bodies, abbreviations."""
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict
 
 from planreader import ids
 from planreader.data.catalog import Catalog
 from planreader.citation import cite_measure
 from planreader.data.model import DATA_FILE_MODELS, Text
+from planreader.publish import akn, fulltext
+from planreader.publish.eli import TYPES_FILE, resource_types
+from planreader.publish.formats import Bilingual, Out, Urls, array_schema, to_csv
 from planreader.publish.tbx import glossary_tbx
-
-
-class Out(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Bilingual(Out):
-    az: str
-    en: str
-
-
-class Urls(Out):
-    az: str
-    en: str
 
 
 class DeadlineOut(Out):
@@ -154,40 +139,9 @@ MODELS: dict[str, type[Out]] = {"measures": MeasureOut, "bodies": BodyOut, "abbr
                                 "documents": DocumentOut, "glossary": TermOut}
 
 
-def _flatten(value, prefix: str = "") -> dict[str, str]:
-    """One CSV row: nested fields become `text_az`, lists are joined with ' ; '."""
-    out: dict[str, str] = {}
-    if isinstance(value, dict):
-        for k, v in value.items():
-            out.update(_flatten(v, f"{prefix}_{k}" if prefix else k))
-    elif isinstance(value, list):
-        out[prefix] = " ; ".join(json.dumps(v, ensure_ascii=False, sort_keys=True) if isinstance(v, dict) else str(v)
-                                 for v in value)
-    else:
-        out[prefix] = "" if value is None else str(value)
-    return out
-
-
-def to_csv(rows: list[dict]) -> str:
-    flat = [_flatten(r) for r in rows]
-    fields = list(dict.fromkeys(k for row in flat for k in row))
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(flat)
-    return buf.getvalue()
-
-
-def _array_schema(model: type[Out]) -> dict:
-    """A JSON Schema for a list of records; shared definitions stay at the top, where $refs point."""
-    item = model.model_json_schema()
-    defs = item.pop("$defs", {})
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "array",
-            "items": {"$ref": f"#/$defs/{model.__name__}"}, "$defs": {**defs, model.__name__: item}}
-
-
 def write(cat: Catalog, out_dir: Path) -> list[Path]:
-    """Write data/<name>.json, .csv and schema/<name>.schema.json; return the files written."""
+    """Write <name>.json, .csv and schema/<name>.schema.json into `out_dir` (the site's data/ folder), then the
+    documents as Akoma Ntoso (akn/) and full text (fulltext/); return the files written."""
     written = []
     (out_dir / "schema").mkdir(parents=True, exist_ok=True)
     for name, recs in records(cat).items():
@@ -195,7 +149,7 @@ def write(cat: Catalog, out_dir: Path) -> list[Path]:
         files = {
             out_dir / f"{name}.json": json.dumps(rows, ensure_ascii=False, indent=1, sort_keys=False) + "\n",
             out_dir / f"{name}.csv": to_csv(rows),
-            out_dir / "schema" / f"{name}.schema.json": json.dumps(_array_schema(MODELS[name]), indent=1,
+            out_dir / "schema" / f"{name}.schema.json": json.dumps(array_schema(MODELS[name]), indent=1,
                                                                     sort_keys=True) + "\n",
         }
         for path, text in files.items():
@@ -208,4 +162,10 @@ def write(cat: Catalog, out_dir: Path) -> list[Path]:
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
         path.write_text(json.dumps(schema, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         written.append(path)
-    return written
+    # The documents themselves: Akoma Ntoso XML and the full text (paths from the site root, which holds data/).
+    site_dir = out_dir.parent
+    written += akn.write(cat, site_dir) + fulltext.write(cat, site_dir)
+    types = site_dir / TYPES_FILE
+    types.parent.mkdir(parents=True, exist_ok=True)
+    types.write_text(json.dumps(resource_types(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return written + [types]
