@@ -117,6 +117,7 @@ def test_document_metadata_units_are_in_the_meta(catalog, xml, doc_id, lang):
         "title": work.find("a:FRBRalias[@name='title']", A).get("value"),
         "short_title": work.find("a:FRBRalias[@name='short_title']", A).get("value"),
         "approves": work.find("a:FRBRalias[@name='approves']", A).get("value"),
+        "label": work.find("a:FRBRalias[@name='label']", A).get("value"),
         "issuer": refs[work.find("a:FRBRauthor", A).get("href")[1:]].get("showAs"),
         "signatory": refs["person_signatory"].get("showAs"),
         "place": refs["location_place"].get("showAs"),

@@ -31,7 +31,8 @@ def test_reader_journey_from_landing_page_to_citation(page_, served):
     p.locator("article").get_by_role("link", name="13.2.9", exact=True).click()
     p.wait_for_url(re.compile(r"/reader/az/nap-2014-2018/measures/13-2-9/$"))
     cite = p.locator("#cite-text").inner_text()
-    assert "tədbir 13.2.9" in cite and re.search(r"http://127\.0\.0\.1:\d+/reader/id/nap-2014-2018/13\.2\.9/", cite)
+    # The Azerbaijani page cites the Azerbaijani text: its permanent link opens Azerbaijani whatever the browser.
+    assert "tədbir 13.2.9" in cite and re.search(r"http://127\.0\.0\.1:\d+/reader/id/az/nap-2014-2018/13\.2\.9/$", cite)
     p.context.grant_permissions(["clipboard-read", "clipboard-write"])
     p.get_by_role("button", name="İstinadı köçür").click()
     expect(p.get_by_role("button", name="İstinadı köçür")).to_have_attribute("data-copied", "true")
@@ -48,20 +49,52 @@ def test_permanent_link_redirects(page_, served):
 def test_measure_filter_answers_what_was_due_in_2015(page_, served, catalog):
     p = page_
     p.goto(served + "en/measures/")
-    p.select_option("select[name=year]", "2015")
+    p.select_option("select[name=due]", "in-2015")
     due = sorted(pm.num for pm in catalog.measures if pm.measure.deadline.end == 2015)
     shown = sorted(p.locator("li[data-measure]:visible > a").all_inner_texts())
     assert shown == due and p.locator("[data-filter-count]").inner_text() == str(len(due))
-    assert "year=2015" in p.url
+    assert "due=in-2015" in p.url
     p.select_option("select[name=body]", "ministry-of-internal-affairs")
     both = sorted(pm.num for pm in catalog.measures if pm.measure.deadline.end == 2015
                   and "ministry-of-internal-affairs" in pm.measure.executors)
     assert sorted(p.locator("li[data-measure]:visible > a").all_inner_texts()) == both
-    p.goto(served + "en/measures/?year=regular&doc=cis-2007-2010")
+    p.goto(served + "en/measures/?year=regular&doc=cis-2007-2010")  # links of the first round keep working
     assert p.locator("li[data-measure]:visible").count() == 0
     p.goto(served + "en/measures/?year=regular")
     regular = sum(1 for pm in catalog.measures if pm.measure.deadline.regular)
     assert p.locator("li[data-measure]:visible").count() == regular == 34
+
+
+def test_what_was_due_by_the_end_of_2015_in_one_view(page_, served, catalog):
+    """NGOs ask "what was due by the end of 2015?": one link, the measures sorted by the end of their period."""
+    p = page_
+    p.goto(served + "en/measures/?due=by-2015&sort=period")
+    expected = sorted((pm for pm in catalog.measures if not pm.measure.deadline.regular and pm.measure.deadline.end <= 2015),
+                      key=lambda pm: pm.measure.deadline.end)
+    shown = p.locator("[data-sorted] > li:visible")
+    assert shown.count() == len(expected) == 25
+    ends = [int(v) for v in shown.evaluate_all("els => els.map(e => e.dataset.due)")]
+    assert ends == sorted(ends) and ends[0] == 2007 and ends[-1] == 2015
+    assert p.locator("[data-filter-count]").inner_text() == "25"
+    # the overview's table links the same answer
+    p.goto(served + "en/overview/")
+    p.get_by_role("link", name="25", exact=True).click()
+    p.wait_for_url(re.compile(r"/en/measures/\?due=by-2015$"))
+    assert p.locator("[data-filter-count]").inner_text() == "25"
+
+
+def test_a_bodys_duties_and_deadlines_from_one_page(page_, served, catalog):
+    """"What must the State Migration Service do, and by when?" — its page answers, grouped by the end year."""
+    p = page_
+    p.goto(served + "en/bodies/state-migration-service/")
+    roles = catalog.roles_of("state-migration-service")
+    expected = sorted(pm.num for pms in roles.values() for pm in pms)
+    assert sorted(p.locator("[data-duty-list] li[data-measure] > a").all_inner_texts()) == expected
+    headings = p.locator("[data-duty-list] h4").all_inner_texts()
+    ends = sorted({pm.measure.deadline.end for pms in roles.values() for pm in pms if pm.measure.deadline.end})
+    assert headings == [f"Implementation period ends in {y}" for y in ends] + ["On a regular basis (no end year)"]
+    first = p.locator("[data-duty-list] li[data-measure]").first
+    assert "Implementation period: 2014–2016" in first.inner_text() and "Executes" in first.inner_text()
 
 
 def test_fits_a_360_pixel_phone(browser, served):

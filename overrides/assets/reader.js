@@ -1,4 +1,4 @@
-/* Reader behaviour without a server: absolute permanent links, copy buttons, measure filters. */
+/* Reader behaviour without a server: absolute permanent links, copy buttons, measure and duty filters. */
 (function () {
   "use strict";
 
@@ -34,41 +34,98 @@
     document.body.removeChild(area);
   }
 
-  /* Measures index: filter the list by document, group, body and deadline year; the state lives in the URL. */
+  /* Measures index: filter by document, section, body and the end of the implementation period (in a year, by the
+   * end of a year, within a range of years, or on a regular basis), order by plan or by period end. The state lives
+   * in the URL, so a filtered list can be shared; the old ?year=2015 links keep working. */
+  var FIELDS = ["doc", "group", "body", "due", "from", "to", "sort"];
+  function readParams(form) {
+    var params = new URLSearchParams(window.location.search);
+    var year = params.get("year");
+    if (year && !params.get("due")) { params.set("due", year === "regular" ? "regular" : "in-" + year); }
+    FIELDS.forEach(function (key) {
+      var el = form.elements[key], value = params.get(key);
+      if (el && value && Array.prototype.some.call(el.options, function (o) { return o.value === value; })) {
+        el.value = value;
+      }
+    });
+  }
+  function periodMatches(li, due, from, to) {
+    var regular = li.dataset.regular === "true", end = regular ? null : Number(li.dataset.due);
+    if (due === "regular" && !regular) { return false; }
+    if (/^in-/.test(due) && end !== Number(due.slice(3))) { return false; }
+    if (/^by-/.test(due) && (regular || end > Number(due.slice(3)))) { return false; }
+    if ((from || to) && (regular || (from && end < Number(from)) || (to && end > Number(to)))) { return false; }
+    return true;
+  }
+  function byPeriod(a, b) {
+    var ka = a.dataset.regular === "true" ? 1e9 : Number(a.dataset.due);
+    var kb = b.dataset.regular === "true" ? 1e9 : Number(b.dataset.due);
+    return ka - kb || Number(a.dataset.order) - Number(b.dataset.order);
+  }
   function filters(root) {
     var form = root.querySelector("form[data-measure-filter]");
     if (!form) { return; }
     var items = Array.prototype.slice.call(root.querySelectorAll("[data-measure]"));
+    var homes = items.map(function (li) { return li.parentNode; });
+    var sorted = root.querySelector("[data-sorted]");
     var count = root.querySelector("[data-filter-count]");
-    var params = new URLSearchParams(window.location.search);
-    ["doc", "group", "body", "year"].forEach(function (key) {
-      if (params.get(key) && form.elements[key]) { form.elements[key].value = params.get(key); }
-    });
+    readParams(form);
+    function value(key) { return form.elements[key] ? form.elements[key].value : ""; }
     function apply() {
-      var doc = form.elements.doc.value, group = form.elements.group.value;
-      var body = form.elements.body.value, year = form.elements.year.value;
-      var shown = 0;
+      var shown = 0, flat = value("sort") === "period";
       items.forEach(function (li) {
-        var ok = (!doc || li.dataset.doc === doc) &&
-          (!group || li.dataset.group === group) &&
-          (!body || (" " + li.dataset.bodies + " ").indexOf(" " + body + " ") >= 0) &&
-          (!year || (year === "regular" ? li.dataset.regular === "true" : li.dataset.due === year));
+        var ok = (!value("doc") || li.dataset.doc === value("doc")) &&
+          (!value("group") || li.dataset.group === value("group")) &&
+          (!value("body") || (" " + li.dataset.bodies + " ").indexOf(" " + value("body") + " ") >= 0) &&
+          periodMatches(li, value("due"), value("from"), value("to"));
         li.hidden = !ok;
         if (ok) { shown += 1; }
       });
+      // Ordered by the end of the period: one flat list; in plan order: each measure back under its section.
+      if (flat) {
+        items.slice().sort(byPeriod).forEach(function (li) { sorted.appendChild(li); });
+      } else {
+        items.forEach(function (li, i) { homes[i].appendChild(li); });
+      }
+      sorted.hidden = !flat;
       root.querySelectorAll("[data-measure-group]").forEach(function (section) {
-        section.hidden = !section.querySelector("[data-measure]:not([hidden])");
+        section.hidden = flat || !section.querySelector("[data-measure]:not([hidden])");
       });
       if (count) { count.textContent = String(shown); }
       var query = new URLSearchParams();
-      ["doc", "group", "body", "year"].forEach(function (key) {
-        if (form.elements[key].value) { query.set(key, form.elements[key].value); }
-      });
+      FIELDS.forEach(function (key) { if (value(key)) { query.set(key, value(key)); } });
       var search = query.toString();
       window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
     }
     form.addEventListener("change", apply);
     form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+    apply();
+  }
+
+  /* A body's page: show only the measures it has one role in (executes, is to be involved in, is recommended). */
+  function dutyFilter(root) {
+    var form = root.querySelector("form[data-duty-filter]");
+    if (!form) { return; }
+    var list = form.closest("[data-duty-list]");
+    var items = Array.prototype.slice.call(list.querySelectorAll("[data-measure]"));
+    var count = form.querySelector("[data-filter-count]");
+    var role = new URLSearchParams(window.location.search).get("role");
+    if (role && Array.prototype.some.call(form.elements.role.options, function (o) { return o.value === role; })) {
+      form.elements.role.value = role;
+    }
+    function apply() {
+      var want = form.elements.role.value, shown = 0;
+      items.forEach(function (li) { li.hidden = !!want && li.dataset.role !== want; if (!li.hidden) { shown += 1; } });
+      list.querySelectorAll("[data-measure-group]").forEach(function (section) {
+        section.hidden = !section.querySelector("[data-measure]:not([hidden])");
+      });
+      count.textContent = String(shown);
+      var query = new URLSearchParams(window.location.search);
+      if (want) { query.set("role", want); } else { query.delete("role"); }
+      var search = query.toString();
+      window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+    }
+    form.addEventListener("change", apply);
     apply();
   }
 
@@ -89,6 +146,7 @@
     absolutise(document);
     copyButtons(document);
     filters(document);
+    dutyFilter(document);
   }
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
 })();

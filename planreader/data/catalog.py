@@ -62,6 +62,10 @@ class Catalog:
     def measures_of(self, document: str) -> list[PlanMeasure]:
         return self._by_document.get(document, [])
 
+    def position(self, pm: PlanMeasure) -> int:
+        """The measure's place in its document (0 for the first)."""
+        return self._position[(pm.document, pm.num)]
+
     def neighbours(self, pm: PlanMeasure) -> tuple[PlanMeasure | None, PlanMeasure | None]:
         same = self.measures_of(pm.document)
         i = self._position[(pm.document, pm.num)]

@@ -268,6 +268,7 @@ class Document(Record):
     issuer: Text
     signatory: Text
     short_title: Text
+    label: Text | None = None  # a few words for table headings and chart legends ("NAP 2014–2018")
     title: Text
     approves: Text  # the plan or programme the act approves
     publications: list[Publication] = Field(default_factory=list)

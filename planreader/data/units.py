@@ -43,12 +43,14 @@ def _node_units(doc_id: str, node: Node, section: str | None,
         yield from _node_units(doc_id, child, section, measures)
 
 
-META_FIELDS = ("title", "short_title", "approves", "place", "issuer", "signatory")
+META_FIELDS = ("title", "short_title", "label", "approves", "place", "issuer", "signatory")
 
 
 def document_meta(doc: Document) -> Iterator[Unit]:
     """The units describing a document (title, short title, issuer, place, signatory, source note)."""
     for field in META_FIELDS:
+        if getattr(doc, field) is None:
+            continue
         yield Unit(_uid(doc.id, "meta", field), "document", doc.id, ids.document(doc.id), getattr(doc, field))
     if doc.source.note:
         yield Unit(_uid(doc.id, "meta", "source-note"), "document", doc.id, ids.document(doc.id), doc.source.note)

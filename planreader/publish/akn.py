@@ -383,8 +383,9 @@ class _Builder:
         _sub(work, "FRBRthis", {"value": f"{f.work}/!{component}"})
         _sub(work, "FRBRuri", {"value": f.work})
         if component == "main":  # the act's names; an attachment's own title is in its preface
-            for name in ("title", "short_title", "approves"):
-                _sub(work, "FRBRalias", {"value": self._text(getattr(doc, name)), "name": name})
+            for name in ("title", "short_title", "label", "approves"):
+                if getattr(doc, name) is not None:
+                    _sub(work, "FRBRalias", {"value": self._text(getattr(doc, name)), "name": name})
         _sub(work, "FRBRdate", {"date": doc.date.isoformat(), "name": "signature"})
         _sub(work, "FRBRauthor", {"href": "#" + ISSUER})
         _sub(work, "FRBRcountry", {"value": COUNTRY})

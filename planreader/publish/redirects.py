@@ -51,7 +51,8 @@ def permalinks(cat: Catalog) -> Iterator[ids.Permalink]:
 
 
 def redirect_pages(cat: Catalog) -> Iterator[tuple[str, str]]:
-    """(path under the site root, HTML) for every permanent link."""
+    """(path under the site root, HTML) for every permanent link, and the index page at /id/."""
+    yield "id/index.html", permalink_index(cat)
     for link in permalinks(cat):
         yield link.path + "index.html", redirect_page(link)
 
@@ -68,3 +69,36 @@ def redirect_page(link: ids.Permalink) -> str:
 def _js(value: str) -> str:
     """A string literal for inline script: JSON, with "<" escaped so it can never end the script element."""
     return json.dumps(value).replace("<", "\\u003c")
+
+
+_INDEX = Markup("""<!doctype html>
+<html lang="az">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Daimi keçidlər · Permanent links</title>
+<style>body {{ font-family: system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5 }}
+code {{ overflow-wrap: anywhere }}</style>
+</head>
+<body>
+<h1>Daimi keçidlər <span lang="en">· Permanent links</span></h1>
+<p>Hər sənədin, tədbirin və yarımbəndin dəyişməyən ünvanı var: <code>/id/&lt;sənəd&gt;/&lt;nömrə&gt;/</code> oxucunun dilində,
+<code>/id/az/…</code> Azərbaycan dilində (rəsmi mətn), <code>/id/en/…</code> ingilis dilində açılır.</p>
+<p lang="en">Every document, measure and sub-item has an address that does not change: <code>/id/&lt;document&gt;/&lt;number&gt;/</code>
+opens the reader's language, <code>/id/az/…</code> the authoritative Azerbaijani text, <code>/id/en/…</code> the unofficial
+English translation. See <a href="../en/cite/">How to cite</a> · <a href="../az/cite/" lang="az">Necə istinad etməli</a>.</p>
+<ul>
+{items}</ul>
+</body>
+</html>
+""")
+_ITEM = Markup("""<li><a href="{doc}/">{title_az}</a> — <span lang="en">{title_en}</span>
+({measures} tədbir / measures): <a href="az/{doc}/" hreflang="az">/id/az/{doc}/</a> · <a href="en/{doc}/" hreflang="en" lang="en">/id/en/{doc}/</a></li>
+""")
+
+
+def permalink_index(cat: Catalog) -> str:
+    """The page at /id/ itself: what permanent links are, and each document's."""
+    items = Markup("").join(_ITEM.format(doc=d.id, title_az=d.short_title.az, title_en=d.short_title.in_lang("en"),
+                                         measures=len(cat.measures_of(d.id))) for d in cat.documents.values())
+    return _INDEX.format(items=items)

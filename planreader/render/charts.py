@@ -15,6 +15,11 @@ def colour(i: int) -> str:
     return COLOURS[i % len(COLOURS)]
 
 
+def label(ctx: RenderContext, doc: Document) -> str:
+    """A document in a few words, for table headings and legends."""
+    return ctx.plain(doc.label or doc.short_title)
+
+
 @dataclass
 class Column:
     key: str  # a year, or "regular"
@@ -39,10 +44,11 @@ class Timeline:
 
 
 def due_by_year(ctx: RenderContext) -> tuple[list[str], dict[str, Counter]]:
-    """Columns (years, then "regular") and, per document, how many measures fall due in each."""
+    """Columns (the years some period ends in, then "regular") and, per document, how many measures fall due in
+    each. Years in which nothing ends are left out, so the chart stays narrow enough to read on a phone."""
     cat = ctx.catalog
     years = sorted({pm.measure.deadline.end for pm in cat.measures if pm.measure.deadline.end})
-    columns = [str(y) for y in range(years[0], years[-1] + 1)] + ["regular"]
+    columns = [str(y) for y in years] + ["regular"]
     counts = {d: Counter("regular" if pm.measure.deadline.regular else str(pm.measure.deadline.end)
                          for pm in cat.measures_of(d)) for d in cat.documents}
     return columns, counts
@@ -54,7 +60,7 @@ def timeline(ctx: RenderContext) -> Timeline:
     docs = [ctx.catalog.documents[d] for d in counts]
     regular = ctx.gettext("regular")
     peak = max(sum(c[k] for c in counts.values()) for k in keys)
-    bar_w, gap, chart_h, top, left = 34, 10, 180, 20, 30
+    bar_w, gap, chart_h, top, left = 30, 8, 150, 20, 4
     width = left + len(keys) * (bar_w + gap) + 10
     base = top + chart_h
     columns = []
@@ -67,12 +73,18 @@ def timeline(ctx: RenderContext) -> Timeline:
                 col.top -= h
                 col.total += c[key]
                 col.bars.append({"x": x, "y": col.top, "h": h, "colour": colour(d_i),
-                                 "title": f"{ctx.plain(doc.short_title)}, {col.label}: {c[key]}"})
+                                 "title": f"{label(ctx, doc)}, {col.label}: {c[key]}"})
         columns.append(col)
-    rows = [{"label": col.label, "counts": [c[col.key] for c in counts.values()]} for col in columns if col.total]
-    legend = [{"y": base + 32 + d_i * 16, "colour": colour(d_i), "name": ctx.plain(doc.short_title)}
-              for d_i, doc in enumerate(docs)]
-    return Timeline(docs, columns, rows, legend, width, base + 70 + 16 * (len(docs) - 1), left, base, bar_w)
+    rows, so_far = [], 0
+    for col in columns:
+        if col.total:
+            regular = col.key == "regular"
+            so_far += 0 if regular else col.total
+            rows.append({"label": col.label, "key": col.key, "due": "regular" if regular else f"in-{col.key}",
+                         "counts": [c[col.key] for c in counts.values()], "total": col.total,
+                         "cumulative": None if regular else so_far})
+    legend = [{"colour": colour(d_i), "name": label(ctx, doc)} for d_i, doc in enumerate(docs)]
+    return Timeline(docs, columns, rows, legend, width, base + 22, left, base, bar_w)
 
 
 @dataclass
@@ -84,6 +96,7 @@ class BodyRow:
     total: int
     end: int
     bars: list[dict]
+    counts: list[int]  # per document, in catalog order (the table beside the chart)
 
 
 def per_body(ctx: RenderContext) -> dict:
@@ -107,6 +120,6 @@ def per_body(ctx: RenderContext) -> dict:
                 bars.append({"x": x, "w": w, "n": per_doc[doc_id], "colour": colour(d_i)})
                 x += w
         rows.append(BodyRow(b, name, name if len(name) <= 52 else name[:50] + "…", top + i * row_h,
-                            sum(per_doc.values()), x, bars))
+                            sum(per_doc.values()), x, bars, [per_doc[d] for d in cat.documents]))
     return {"rows": rows, "width": label_w + bar_max + 40, "height": top + len(rows) * row_h + 10,
             "label_w": label_w, "row_h": row_h}

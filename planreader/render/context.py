@@ -22,6 +22,8 @@ from planreader.render.links import Linker
 class RenderContext:
     catalog: Catalog
     lang: str
+    site_root: str = "/"  # the site's address (absolute in a build: sitemaps, ELI and canonical links use it)
+    today: dt.date = field(default_factory=dt.date.today)  # the build's date (SOURCE_DATE_EPOCH in a build)
     gettext: Callable[[str], str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -72,6 +74,11 @@ class RenderContext:
     # --- dates --------------------------------------------------------------------------------------------
     def date(self, d: dt.date) -> str:
         return i18n.long_date(d, self.lang)
+
+    def year(self, year: int | str) -> str:
+        """A year as the interface strings use it: "2016" in English, "2016-cı" in Azerbaijani (the suffix agrees
+        with the number read aloud), so "in {year}" reads "2016-cı ildə"."""
+        return f"{year}{i18n.az_ordinal_suffix(int(year))}" if self.lang == "az" else str(year)
 
     def act_date(self, d: dt.date) -> str:
         return i18n.act_date(d, self.lang)

@@ -9,7 +9,9 @@ from markupsafe import Markup
 from planreader import ids
 from planreader.data.catalog import PlanMeasure
 from planreader.data.model import Document, Group, Text, walk
-from planreader.i18n import N_
+from planreader.i18n import N_, translator
+from planreader.publish import eli
+from planreader.publish.downloads import document_downloads
 from planreader.render.context import RenderContext
 from planreader.render.jsonld import document_ld
 from planreader.render.page import Page, render
@@ -30,6 +32,37 @@ def measures_by_group(ctx: RenderContext, doc_id: str) -> list[tuple[Group, list
 def decree_reference(ctx: RenderContext, doc: Document) -> str:
     """The amending decrees, as the amended-text notices name them: "16 August 2016; 7 September 2016, № 1033; …"."""
     return "; ".join(ctx.date(a.date) + (f", № {a.number}" if a.number else "") for a in doc.amendments)
+
+
+@dataclass(frozen=True)
+class PlanPeriod:
+    start: int
+    end: int
+    in_force: bool
+
+
+def plan_period(ctx: RenderContext, doc_id: str) -> PlanPeriod | None:
+    """The plan's implementation period and whether it is still running at the build's date."""
+    period = eli.plan_period(ctx.catalog, doc_id)
+    if period is None:
+        return None
+    return PlanPeriod(period.start, period.end, bool(eli.in_force(ctx.catalog, doc_id, ctx.today)))
+
+
+DOWNLOAD_LABELS = {
+    ("akn", "az"): N_("Akoma Ntoso XML — Azerbaijani (authoritative text)"),
+    ("akn", "en"): N_("Akoma Ntoso XML — English (unofficial translation)"),
+    ("fulltext-json", None): N_("Full text in both languages, JSON"),
+    ("fulltext-csv", None): N_("Full text in both languages, CSV"),
+    ("measures-csv", None): N_("Measures of both documents, CSV"),
+}
+
+
+def downloads(ctx: RenderContext, doc_id: str, page_url: str) -> list[tuple[str, str, str]]:
+    """(label, href, media type) of the files a document page offers below its text."""
+    up = ids.relative(page_url, "") + "../"  # from the page to the site root
+    return [(ctx.gettext(DOWNLOAD_LABELS[(d.kind, d.lang)]), up + d.path, d.media_type)
+            for d in document_downloads(doc_id, ctx.lang)]
 
 
 def _metadata(ctx: RenderContext, doc: Document) -> list[tuple[str, Markup | str]]:
@@ -53,9 +86,12 @@ def _metadata(ctx: RenderContext, doc: Document) -> list[tuple[str, Markup | str
 def document_page(ctx: RenderContext, doc: Document) -> Page:
     title = ctx.plain(doc.short_title)
     # Not indexed as one page: the site build adds one search record per paragraph (planreader/search/records.py).
-    return render(ctx, "document.html", ids.document(doc.id), title, ctx.plain(doc.title), {"exclude": True},
+    url = ids.document(doc.id)
+    return render(ctx, "document.html", url, title, ctx.plain(doc.title), {"exclude": True},
                   doc=doc, title=title, meta_rows=_metadata(ctx, doc), groups=measures_by_group(ctx, doc.id),
-                  sign_status=SIGN_STATUS, seen=set(), ld=document_ld(ctx, doc))
+                  sign_status=SIGN_STATUS, seen=set(), period=plan_period(ctx, doc.id),
+                  downloads=downloads(ctx, doc.id, url), ld=document_ld(ctx, doc),
+                  eli=eli.document_eli(ctx.catalog, doc, ctx.lang, ctx.site_root, ctx.today))
 
 
 @dataclass(frozen=True)
@@ -64,6 +100,8 @@ class Row:
     kind: str
     num: str | None
     text: Text
+    label: str | None = None  # msgid of a label both columns show (Executors, Implementation period)
+    toc: int = 0  # level in the page's table of contents (2: section, 3: measure group), 0: none
 
 
 def parallel_rows(ctx: RenderContext, doc: Document) -> list[Row]:
@@ -72,15 +110,18 @@ def parallel_rows(ctx: RenderContext, doc: Document) -> list[Row]:
     for node, _path in walk(doc.body):
         if node.kind == "measures":
             for group, pms in measures_by_group(ctx, doc.id):
-                rows.append(Row(ids.group_anchor(group.id), "heading", group.num, group.title))
+                rows.append(Row(ids.group_anchor(group.id), "heading", group.num, group.title, toc=3))
                 for pm in pms:
                     m, anchor = pm.measure, ids.measure_anchor(pm.num)
                     rows.append(Row(anchor, "measure", m.num, m.text))
                     rows += [Row(ids.subitem_anchor(m.num, s.label), "subitem", s.label + ")", s.text) for s in m.subitems]
-                    rows.append(Row(anchor + "-executors", "facts", None, m.executors_text))
-                    rows.append(Row(anchor + "-deadline", "facts", None, m.deadline.text))
+                    rows.append(Row(ids.facts_anchor(m.num, "executors"), "facts", None, m.executors_text,
+                                    N_("Executors")))
+                    rows.append(Row(ids.facts_anchor(m.num, "deadline"), "facts", None, m.deadline.text,
+                                    N_("Implementation period")))
         if node.text:
-            rows.append(Row(node.id, node.kind, node.num, node.text))
+            toc = 2 if node.kind == "heading" and _path.count("children") == 0 else 0
+            rows.append(Row(node.id, node.kind, node.num, node.text, toc=toc))
         for i, cell in enumerate(node.cells or []):
             rows.append(Row(node.id if i == 0 else f"{node.id}-{i}", node.kind, None, cell))
     return rows
@@ -90,5 +131,8 @@ def parallel_page(ctx: RenderContext, doc: Document) -> Page:
     """Both languages aligned unit by unit, EUR-Lex style; anchors equal those of the full text."""
     title = ctx.plain(doc.short_title)
     heading = ctx.gettext("Azerbaijani and English side by side")
+    # Each column's labels in its own language, whatever the page's language.
+    labels = {lang: {msgid: translator(lang)(msgid) for msgid in ("Executors", "Implementation period")}
+              for lang in ids.LANGS}
     return render(ctx, "parallel.html", ids.parallel(doc.id), f"{title} — {heading}", search={"exclude": True},
-                  doc=doc, title=title, rows=parallel_rows(ctx, doc))
+                  doc=doc, title=title, rows=parallel_rows(ctx, doc), labels=labels)

@@ -6,7 +6,8 @@ from planreader.azerbaijani import sort_key
 from planreader.citation import cite_measure
 from planreader.data.catalog import PlanMeasure
 from planreader.render.context import RenderContext
-from planreader.render.document import decree_reference, measures_by_group
+from planreader.publish import eli
+from planreader.render.document import decree_reference, measures_by_group, plan_period
 from planreader.render.jsonld import measure_ld
 from planreader.render.page import Page, render
 
@@ -20,29 +21,43 @@ def measure_page(ctx: RenderContext, pm: PlanMeasure) -> Page:
     url = ids.measure(pm.document, pm.num)
     title = measure_title(ctx, pm)
     prev, nxt = ctx.catalog.neighbours(pm)
-    permalink = ids.Permalink(pm.document, pm.num).path
+    # The cite box gives the permanent link in the page's language: an English citation opens English.
+    permalink = ids.Permalink(pm.document, pm.num, lang=ctx.lang).path
     return render(ctx, "measure.html", url, f"{title} — {ctx.plain(doc.short_title)}", ctx.plain(pm.measure.text)[:160],
                   {"kind": "measure", "document": pm.document},
                   pm=pm, doc=doc, title=title, prev=prev, next=nxt, seen=set(), decrees=decree_reference(ctx, doc),
                   citation=cite_measure(pm, doc, ctx.lang), permalink=permalink,
-                  permalink_href=ids.relative(url, "../" + permalink), ld=measure_ld(ctx, pm))
+                  permalink_href=ids.relative(url, "../" + permalink), period=plan_period(ctx, doc.id),
+                  ld=measure_ld(ctx, pm), eli=eli.measure_eli(ctx.catalog, pm, ctx.lang, ctx.site_root, ctx.today))
 
 
 def measures_index(ctx: RenderContext) -> Page:
-    """Every measure of every plan, filterable by document, group, body and deadline year in the browser."""
+    """Every measure of every plan, filterable by document, section, body and implementation period, sortable."""
     _, cat = ctx.gettext, ctx.catalog
     docs = [(d.id, ctx.plain(d.short_title)) for d in cat.documents.values()]
     groups = [(f"{d}:{g.id}", f"{g.num}. {ctx.plain(g.title)}") for d, mf in cat.measure_files.items() for g in mf.groups]
     with_measures = [b for b in cat.bodies.values() if any(cat.roles_of(b.id).values())]
     bodies = [(b.id, ctx.plain(b.name)) for b in sorted(with_measures, key=lambda b: sort_key(ctx.plain(b.name), ctx.lang))]
     years = sorted({pm.measure.deadline.end for pm in cat.measures if pm.measure.deadline.end})
-    year_opts = [(str(y), str(y)) for y in years] + [("regular", _("on a regular basis"))]
+    due = ([(f"by-{y}", _("by the end of {year}").format(year=ctx.year(y))) for y in years]
+           + [(f"in-{y}", _("in {year}").format(year=ctx.year(y))) for y in years] + [("regular", _("on a regular basis"))])
     filters = [("doc", _("Document"), docs), ("group", _("Section"), groups), ("body", _("Body"), bodies),
-               ("year", _("Deadline year"), year_opts)]
+               ("due", _("Implementation period ends"), due)]
     grouped = [(doc, measures_by_group(ctx, doc.id)) for doc in cat.documents.values()]
+    # A running number across the page: "as in the plan" restores it after sorting.
+    offsets, n = {}, 0
+    for doc, doc_groups in grouped:
+        for group, pms in doc_groups:
+            offsets[f"{doc.id}:{group.id}"] = n
+            n += len(pms)
 
     def bodies_of(pm: PlanMeasure) -> list[str]:
         return list(dict.fromkeys(pm.measure.executors + pm.measure.involving + list(pm.participants)))
+
+    def executors_of(pm: PlanMeasure) -> str:
+        """Executors in a few words: each body's short form where it has one."""
+        return ", ".join(ctx.plain(b.short or b.name) for b in (cat.bodies[i] for i in pm.measure.executors))
     title = _("Measures")
     return render(ctx, "measures_index.html", ids.measures_index(), title, search={"exclude": True},
-                  title=title, filters=filters, grouped=grouped, total=len(cat.measures), bodies_of=bodies_of)
+                  title=title, filters=filters, years=years, grouped=grouped, offsets=offsets, total=len(cat.measures),
+                  bodies_of=bodies_of, executors_of=executors_of)

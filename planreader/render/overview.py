@@ -10,4 +10,5 @@ from planreader.render.page import Page, render
 def overview_page(ctx: RenderContext) -> Page:
     title = ctx.gettext("Overview")
     return render(ctx, "overview.html", ids.overview(), title, search={"exclude": True},
-                  title=title, timeline=charts.timeline(ctx), per_body=charts.per_body(ctx))
+                  title=title, timeline=charts.timeline(ctx), per_body=charts.per_body(ctx),
+                  index=ids.relative(ids.overview(), ids.measures_index()), zip=zip)

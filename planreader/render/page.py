@@ -41,12 +41,17 @@ class Here:
     def heading(self, level: int, anchor: str, html: Markup | str, toc: bool = True) -> Markup:
         """A heading with its permanent-link mark; h2 and h3 also go into the page's table of contents."""
         html = Markup.escape(html)
-        if toc and level in (2, 3):
-            item = Heading(level, anchor, html)
-            parent = self.toc[-1].children if level == 3 and self.toc else self.toc
-            parent.append(item)
+        if toc:
+            self.toc_entry(level, anchor, html)
         return Markup('<h{0} id="{1}">{2}<a class="headerlink" href="#{1}" title="{3}">¶</a></h{0}>').format(
             level, anchor, html, self._("Permanent link"))
+
+    def toc_entry(self, level: int, anchor: str, html: Markup | str) -> Markup:
+        """Put an element that is not a heading (a row of the side-by-side view) into the table of contents."""
+        if level in (2, 3):
+            parent = self.toc[-1].children if level == 3 and self.toc else self.toc
+            parent.append(Heading(level, anchor, Markup.escape(html)))
+        return Markup("")
 
     def toc_tokens(self, title: str) -> list[dict]:
         """The table of contents as MkDocs expects it: the h1 with the h2s, and their h3s, as children."""

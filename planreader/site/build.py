@@ -21,6 +21,7 @@ from planreader.publish.redirects import redirect_pages
 from planreader.search.lexicon import write_lexicon
 from planreader.search.pagefind import index_search
 from planreader.search.records import paragraph_records
+from planreader.site.base_url import site_root
 
 CONFIGS = {"az": "mkdocs.yml", "en": "mkdocs.en.yml"}
 
@@ -44,6 +45,7 @@ def build_into(out: Path) -> None:
             msg = proc.stderr.strip() or proc.stdout.strip()
             raise SystemExit(f"build of the {lang} site failed; site/ was left as it was.\n{msg}")
     shutil.copy(ROOT / "docs" / "index.html", out / "index.html")
+    write_root_files(out)
     catalog = load_catalog()  # the mkdocs builds above already validated it
     for lang in CONFIGS:
         records = list(paragraph_records(catalog, lang))
@@ -53,6 +55,18 @@ def build_into(out: Path) -> None:
     for path, html in redirect_pages(catalog):
         (out / path).parent.mkdir(parents=True, exist_ok=True)
         (out / path).write_text(html, encoding="utf-8")
+
+
+def write_root_files(out: Path) -> None:
+    """What hosts and crawlers look for at the site root: the not-found page (the Azerbaijani one, which speaks
+    both languages and loads its styles from /az/), robots.txt naming the sitemaps, and a sitemap index."""
+    root = site_root()
+    shutil.copy(out / "az" / "404.html", out / "404.html")
+    (out / "robots.txt").write_text("User-agent: *\nAllow: /\n" + "".join(f"Sitemap: {root}{lang}/sitemap.xml\n"
+                                                                         for lang in CONFIGS), encoding="utf-8")
+    entries = "".join(f"<sitemap><loc>{root}{lang}/sitemap.xml</loc></sitemap>" for lang in CONFIGS)
+    (out / "sitemap.xml").write_text('<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/'
+                                     f'schemas/sitemap/0.9">{entries}</sitemapindex>\n', encoding="utf-8")
 
 
 def swap(new: Path, target: Path) -> None:

@@ -14,7 +14,7 @@ from planreader.render.context import RenderContext
 from planreader.render.page import Page
 from planreader.render.pages import site_pages
 from planreader.site import catalog_cache
-from planreader.site.base_url import site_root
+from planreader.site.base_url import build_date, site_root
 
 _pages: dict[str, Page] = {}
 
@@ -27,7 +27,7 @@ def on_config(config):
 def on_files(files: Files, config) -> Files:
     lang = config["theme"]["language"]
     # Loaded here, not at import, so a rebuild picks up edits to data/.
-    ctx = RenderContext(catalog_cache.get(), lang)
+    ctx = RenderContext(catalog_cache.get(), lang, site_root(), build_date())
     _pages.clear()
     for page in site_pages(ctx):
         if files.get_file_from_path(page.src_path):
