@@ -4,62 +4,26 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from planreader import paths
 from planreader.data.catalog import Catalog, build_catalog
-from planreader.data.crosscheck import check_exception_units, check_glossary, cross_check
-from planreader.data.errors import DataError, DataErrors, locate, rel
-from planreader.data.model import Abbreviation, Body, Document, MeasureFile, RepairFile, Term, TermException
+from planreader.data.crosscheck import check_exception_units, check_glossary, check_sources, check_translation_state, \
+    cross_check
+from planreader.data.errors import DataError, DataErrors, rel
+from planreader.data.model import (Abbreviation, Body, Document, MeasureFile, RepairFile, Term, TermException,
+                                   TranslationState, phrase, visible_text)
+from planreader.data.yamlfile import Parsed, read_yaml
+
+STATE_FILE = "translation-state.yml"
 
 M = TypeVar("M", bound=BaseModel)
 
 FRIENDLY = {
     "missing": "required field is missing",
     "extra_forbidden": "unknown field; remove it or check its spelling",
+    "dict_type": "must be a mapping (key: value, one per line)",
 }
-
-
-# libyaml when PyYAML was built with it (its wheels are): the data is parsed on every build and preview.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class Parsed:
-    """One data file: its path, its plain data and, only when an error needs a line number, its node tree."""
-
-    def __init__(self, path: Path, raw: Any, text: str):
-        self.path, self.raw, self._text = path, raw, text
-        self.name = rel(path)
-
-    def error(self, loc: tuple[Any, ...], message: str) -> DataError:
-        tree = yaml.compose(self._text, Loader=_Loader)
-        line, record, field = locate(self.raw, tree, loc)
-        return DataError(self.name, message, line, record, field)
-
-
-def read_yaml(path: Path) -> Parsed:
-    name = rel(path)
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise DataErrors([DataError(name, "file not found")]) from None
-    except UnicodeDecodeError as e:
-        raise DataErrors([DataError(name, f"not UTF-8 text (byte {e.start}); save the file as UTF-8")]) from None
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        raise DataErrors([DataError(name, "contains a NUL character; remove it", line)])
-    try:
-        raw = yaml.load(text, Loader=_Loader)  # noqa: S506 (a safe loader: CSafeLoader or SafeLoader)
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line = mark.line + 1 if mark else None
-        raise DataErrors([DataError(name, f"YAML syntax error: {e.problem or e.context}", line)]) from None
-    except yaml.YAMLError as e:
-        raise DataErrors([DataError(name, f"YAML error: {e}")]) from None
-    if not isinstance(raw, dict):
-        raise DataErrors([DataError(name, "the file must hold a mapping (key: value) at the top level", 1)])
-    return Parsed(path, raw, text)
 
 
 def validate(model: type[M], parsed: Parsed, raw: Any = None, loc: tuple[Any, ...] = ()) -> tuple[M | None, list[DataError]]:
@@ -90,6 +54,23 @@ def _records(parsed: Parsed, key: str, model: type[M], errors: list[DataError]) 
     return out
 
 
+def _connectors(bodies_file: Parsed, errors: list[DataError]) -> list[str]:
+    """The phrases that join body names in an executors cell ("və", "cəlb etməklə"): each must be able to match."""
+    connectors = bodies_file.raw.get("connectors", [])
+    if not isinstance(connectors, list):
+        errors.append(bodies_file.error(("connectors",), "must be a list of phrases"))
+        return []
+    good = []
+    for i, c in enumerate(connectors):
+        try:
+            if not isinstance(c, str):
+                raise ValueError(f"must be a phrase (text), not {type(c).__name__}")
+            good.append(phrase(visible_text(c)))
+        except ValueError as e:
+            errors.append(bodies_file.error(("connectors", i), str(e)))
+    return good
+
+
 def document_ids() -> list[str]:
     return sorted(p.stem for p in (paths.DATA / "documents").glob("*.yml"))
 
@@ -98,15 +79,24 @@ def load_raw_document_set(doc_id: str) -> tuple[Document, MeasureFile | None, Re
     """One document with its measures and repairs, validated on their own (for the fidelity check)."""
     errors: list[DataError] = []
     out = []
+    files: list[Parsed | None] = []
     for folder, model in (("documents", Document), ("measures", MeasureFile), ("repairs", RepairFile)):
         path = paths.DATA / folder / f"{doc_id}.yml"
         if folder == "measures" and not path.exists():
             out.append(None)
+            files.append(None)
             continue
-        parsed = read_yaml(path)
+        try:
+            parsed = read_yaml(path, paths.DATA)
+        except DataErrors as e:
+            errors += e.errors
+            continue
         rec, errs = validate(model, parsed)
         errors += errs
         out.append(rec)
+        files.append(parsed)
+    if not errors:
+        errors += check_sources(out[0], files[0], out[2], files[2])
     if errors:
         raise DataErrors(errors)
     return out[0], out[1], out[2], rel(paths.DATA / "repairs" / f"{doc_id}.yml")
@@ -120,7 +110,7 @@ def load_catalog(data_dir: Path | None = None) -> Catalog:
 
     def read(path: Path) -> Parsed | None:
         try:
-            p = read_yaml(path)
+            p = read_yaml(path, data)
         except DataErrors as e:
             errors.extend(e.errors)
             return None
@@ -129,12 +119,14 @@ def load_catalog(data_dir: Path | None = None) -> Catalog:
 
     bodies_file = read(data / "bodies.yml")
     bodies = _records(bodies_file, "bodies", Body, errors) if bodies_file else []
-    connectors = bodies_file.raw.get("connectors", []) if bodies_file else []
-    if bodies_file and not (isinstance(connectors, list) and all(isinstance(c, str) and c for c in connectors)):
-        errors.append(bodies_file.error(("connectors",), "must be a list of non-empty phrases"))
-        connectors = []
+    connectors = _connectors(bodies_file, errors) if bodies_file else []
     abbr_file = read(data / "abbreviations.yml")
     abbreviations = _records(abbr_file, "abbreviations", Abbreviation, errors) if abbr_file else []
+
+    state_path = data / STATE_FILE
+    state_file = read(state_path) if state_path.exists() or state_path.is_symlink() else None
+    state, errs = validate(TranslationState, state_file) if state_file else (TranslationState(), [])
+    errors += errs
 
     glossary_file = read(data / "glossary" / "terms.yml")
     glossary = _records(glossary_file, "terms", Term, errors) if glossary_file else []
@@ -169,9 +161,11 @@ def load_catalog(data_dir: Path | None = None) -> Catalog:
     if errors:
         raise DataErrors(errors)
     catalog = build_catalog(bodies, abbreviations, [d for d, _ in documents], {k: v[0] for k, v in measures.items()},
-                            glossary, exceptions)
+                            glossary, exceptions, state.reviewed if state else {})
     if exceptions_file:
         errors += check_exception_units(catalog, exceptions_file)
+    if state_file:
+        errors += check_translation_state(catalog, state_file)
     if errors:
         raise DataErrors(errors)
     return catalog

@@ -15,10 +15,10 @@ from planreader.data.load import load_catalog
 def main(argv: list[str] | None = None) -> int:
     try:
         catalog = load_catalog()
+        problems = [p for d in catalog.documents for p in fidelity.check_document(d)]
     except DataErrors as e:
         print(e, file=sys.stderr)
         return 1
-    problems = [p for d in catalog.documents for p in fidelity.check_document(d)]
     for p in problems:
         print(p, file=sys.stderr)
     if problems:
