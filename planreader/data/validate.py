@@ -15,9 +15,17 @@ from planreader.data.load import load_catalog
 def main(argv: list[str] | None = None) -> int:
     try:
         catalog = load_catalog()
-        problems = [p for d in catalog.documents for p in fidelity.check_document(d)]
     except DataErrors as e:
         print(e, file=sys.stderr)
+        return 1
+    problems, errors = [], []
+    for doc_id in catalog.documents:  # every document's problems, not only the first one's
+        try:
+            problems += fidelity.check_document(doc_id)
+        except DataErrors as e:
+            errors += e.errors
+    if errors:
+        print(DataErrors(errors), file=sys.stderr)
         return 1
     for p in problems:
         print(p, file=sys.stderr)
