@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import run_command
+from conftest import build_once, run_command
 from htmlsite import html_files, page
 from planreader.data.errors import DataErrors
 from planreader.data.load import load_catalog
@@ -88,13 +88,17 @@ def hostile_site(tmp_path_factory):
     import shutil
 
     from planreader import paths
-    root = tmp_path_factory.mktemp("hostile")
-    data = root / "data"
-    shutil.copytree(paths.DATA, data)
-    placed = inject(data)
-    proc = run_command("build", "--site-dir", str(root / "site"), data=data)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    return root / "site", placed
+
+    def make(root: Path) -> None:
+        shutil.copytree(paths.DATA, root / "data")
+        inject(root / "data")
+        proc = run_command("build", "--site-dir", str(root / "site"), data=root / "data")
+        assert proc.returncode == 0, proc.stderr[-3000:]
+    root = build_once(tmp_path_factory, "hostile-site", make)
+    # inject() is deterministic: run on a fresh copy it says what was placed where, without a second build.
+    probe = tmp_path_factory.mktemp("hostile-probe") / "data"
+    shutil.copytree(paths.DATA, probe)
+    return root / "site", inject(probe)
 
 
 def _norm(s: str) -> str:
@@ -128,7 +132,7 @@ def test_hostile_text_shows_as_text_and_never_runs(browser, hostile_site, lang):
             p.goto(f"{base}/{url.format(lang=lang)}")
             if "search/" in url:
                 p.wait_for_function("document.querySelector('[data-search-status]').dataset.done")
-            p.wait_for_timeout(100)
+            p.wait_for_function("document.readyState === 'complete'")  # handlers of broken images have run
             assert p.evaluate("typeof window.__pwned") == "undefined", url
             assert p.locator("article [onerror], article [onclick], article [onmouseover], article script:not([type])").count() == 0, url
             assert p.locator('article a[href^="javascript:"]').count() == 0, url
