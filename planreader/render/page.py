@@ -13,6 +13,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from planreader import ids
+from planreader.i18n import fill
 from planreader.render.context import RenderContext
 
 
@@ -80,6 +81,7 @@ def environment() -> Environment:
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals["ids"] = ids
+    env.filters["fill"] = fill  # {placeholders} of interface strings, never str.format (translators type braces)
     return env
 
 
