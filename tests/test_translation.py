@@ -32,7 +32,7 @@ def test_glossary_is_substantial_and_used(catalog):
     assert len(catalog.glossary) > 60
     found = occurrences(catalog)
     unused = [t for t, units in found.items() if not units]
-    assert len(unused) <= 5, unused
+    assert unused == []  # every concept occurs in some text; a concept that occurs nowhere is listed by make status
     for t in catalog.glossary.values():
         assert t.definition.az and t.definition.en and t.az.term and t.en.term
 
