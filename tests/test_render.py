@@ -111,3 +111,18 @@ def test_newlines_in_text_cannot_make_headings_or_code(catalog):
     assert "Monitoring ==== code block # heading" in " ".join(" ".join(p.text).split())
     doc = next(p for p in site_pages(RenderContext(changed, "en")) if p.url == ids.document("nap-2014-2018"))
     assert f'id="{ids.measure_anchor("13.2.9")}"' in str(doc.html) and html.escape("# heading") in str(doc.html)
+
+
+def test_a_body_is_linked_once_per_unit_and_a_term_once_per_page(catalog):
+    """The full text stays readable: "Republic of Azerbaijan" was once a link 32 times over in the NAP."""
+    import re
+    page = next(p for p in site_pages(RenderContext(catalog, "en")) if p.url == ids.document("nap-2014-2018"))
+    html_text = str(page.html)
+    for unit in re.findall(r"<p [^>]*id=\"[^\"]+\"[^>]*>.*?</p>", html_text, re.S):
+        bodies = re.findall(r'href="\.\./bodies/([^/]+)/"', unit)
+        assert len(bodies) == len(set(bodies)), unit[:120]
+    terms = re.findall(r'href="\.\./glossary/([^/]+)/"', html_text)
+    assert len(terms) == len(set(terms))
+    mentions = html_text.count("Republic of Azerbaijan")
+    linked = html_text.count('href="../bodies/azerbaijan/"')
+    assert mentions > 30 and 0 < linked < mentions
