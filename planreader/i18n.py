@@ -11,7 +11,7 @@ from babel.messages.pofile import read_po
 
 from planreader import paths
 
-LOCALE_DIR = paths.ROOT / "locale"
+LOCALE_DIR = paths.LOCALE
 
 
 @lru_cache(maxsize=None)
