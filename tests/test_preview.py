@@ -75,8 +75,8 @@ def test_a_saved_change_shows_live_and_the_build_then_writes_the_same_page(previ
     measures.write_text(measures.read_text(encoding="utf-8").replace(
         '"Studying, through regular monitoring', '"Studying (edited), through regular monitoring', 1), encoding="utf-8")
     live = _until(lambda: (lambda r: r[0] == 200 and b"Studying (edited)" in r[1] and r[1])(_get(base + PAGE)))
-    during = _state(base)
-    assert during["generation"] > before["generation"]
+    # The renderer is refreshed a moment before the generation is bumped; wait for the bump rather than race it.
+    during = _until(lambda: (lambda s: s["generation"] > before["generation"] and s)(_state(base)), timeout=10)
     # Once the background build is done, the page comes from site/ and is the page shown live, byte for byte.
     _until(lambda: _state(base)["built"] >= during["generation"])
     status, built = _get(base + PAGE)
