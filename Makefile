@@ -51,7 +51,7 @@ terms: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	@bash scripts/ensure_test_tools.sh
-	$(PY) -m pytest -q
+	$(PY) -m pytest -n 2
 
 # Benchmark (not a test): ratios against baselines measured in the same run; see README "Performance".
 bench: $(VENV)/.installed-test

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -10,7 +11,7 @@ from babel.messages.pofile import read_po
 
 from planreader import paths
 
-LOCALE_DIR = paths.ROOT / "locale"
+LOCALE_DIR = paths.LOCALE
 
 
 @lru_cache(maxsize=None)
@@ -23,6 +24,32 @@ def _messages(lang: str) -> dict[str, str]:
     with path.open("rb") as f:
         catalog = read_po(f, locale=lang)
     return {m.id: m.string for m in catalog if m.id and m.string and not m.fuzzy}
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def fill(template: str, **values: object) -> str:
+    """Put values into an interface string's {placeholders}. Unlike str.format, a brace a translator typed, or a
+    placeholder the code does not supply, stays as it is instead of failing the build (make validate reports it)."""
+    return _PLACEHOLDER.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0), template)
+
+
+def placeholder_problems(lang: str) -> list[str]:
+    """Translations whose {placeholders} differ from their English msgid's, one located line each."""
+    path = LOCALE_DIR / lang / "LC_MESSAGES" / "messages.po"
+    if not path.exists():
+        return []
+    with path.open("rb") as f:
+        catalog = read_po(f, locale=lang)
+    problems = []
+    for m in catalog:
+        if m.id and m.string and set(_PLACEHOLDER.findall(m.id)) != set(_PLACEHOLDER.findall(m.string)):
+            line = m.lineno or "?"
+            problems.append(f"locale/{lang}/LC_MESSAGES/messages.po:{line}: msgid {m.id!r}: the translation must keep "
+                            f"the placeholders {sorted(set(_PLACEHOLDER.findall(m.id)))} (it has "
+                            f"{sorted(set(_PLACEHOLDER.findall(m.string)))})")
+    return problems
 
 
 def N_(msgid: str) -> str:

@@ -1,6 +1,7 @@
 """Shared fixtures: the real catalog, a scratch copy of data/ to break on purpose, and one real site build."""
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -38,13 +39,37 @@ def run_command(command: str, *args: str, data: Path | None = None, env_extra: d
                           capture_output=True, text=True, **kw)
 
 
+def shared_dir(tmp_path_factory, name: str) -> Path:
+    """A folder shared by every pytest-xdist worker of this run (the workers' temp folders have one parent)."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    return base / name
+
+
+def build_once(tmp_path_factory, name: str, make) -> Path:
+    """`make(folder)` run by the first worker that needs it; the others wait for it and reuse the result, so the
+    suite builds each site once however many workers run it."""
+    folder = shared_dir(tmp_path_factory, name)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with open(folder.with_name(name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = folder.with_name(name + ".done")
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """One real build of the whole site (both languages), shared by every test that reads HTML."""
-    out = tmp_path_factory.mktemp("build") / "site"
-    proc = run_command("build", "--site-dir", str(out))
-    assert proc.returncode == 0, proc.stderr
-    return out
+    """One real build of the whole site (both languages), shared by every test (and worker) that reads HTML."""
+    def make(folder: Path) -> None:
+        proc = run_command("build", "--site-dir", str(folder / "site"))
+        assert proc.returncode == 0, proc.stderr
+    return build_once(tmp_path_factory, "real-site", make) / "site"
 
 
 @pytest.fixture(scope="session")

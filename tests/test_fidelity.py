@@ -48,9 +48,14 @@ def test_a_moved_paragraph_is_reported(data_copy):
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     sections = [n for n in doc["body"] if n.get("kind") == "heading"]
     first, last = sections[1]["children"], sections[11]["children"]
-    last.append(first.pop(0))  # paragraph 2.1 moved to section 12
+    moved = first.pop(0)
+    assert moved["id"] == "p-2-1"
+    last.append(moved)  # paragraph 2.1 moved to section 12
     path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    assert fidelity.check_document("nap-2014-2018")
+    problems = fidelity.check_document("nap-2014-2018")
+    # The first difference names the moved paragraph where it now stands, and what the source has there instead.
+    assert problems[0].startswith("nap-2014-2018: node p-2-1 text.az: word 5 'aşağıdakı' (after 'Milli Fəaliyyət "
+                                  "Planının məqsədi') is not in the source here; the source reads 'alverinin qurbanı")
 
 
 def test_a_stale_repair_is_reported(data_copy):

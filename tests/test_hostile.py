@@ -3,98 +3,33 @@ from __future__ import annotations
 
 import json
 import re
-from itertools import cycle
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import run_command
+from conftest import build_once, run_command
+from hostile import INVISIBLE, VISIBLE, _dump, _load, inject
 from htmlsite import html_files, page
 from planreader.data.errors import DataErrors
 from planreader.data.load import load_catalog
-
-STRINGS = yaml.safe_load((Path(__file__).parent / "hostile_strings.yml").read_text(encoding="utf-8"))
-VISIBLE, INVISIBLE = STRINGS["visible"], STRINGS["invisible"]
-
-
-def _load(path: Path):
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-
-
-def _dump(path: Path, data) -> None:
-    path.write_text(yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
-def inject(data: Path) -> list[tuple[str, str]]:
-    """Put the hostile strings into every kind of text field of a data copy; return (where, string) pairs."""
-    strings = cycle(VISIBLE)
-    placed: list[tuple[str, str]] = []
-
-    def put(where: str, text: dict, langs=("az", "en")) -> None:
-        for lang in langs:
-            s = next(strings)
-            text[lang] = s
-            placed.append((f"{where}.{lang}", s))
-
-    for doc_path in (data / "documents").glob("*.yml"):
-        doc = _load(doc_path)
-        put(f"{doc['id']}.short_title", doc["short_title"], ("en",))
-        put(f"{doc['id']}.title", doc["title"])
-
-        def walk(nodes):
-            for n in nodes:
-                if n.get("recommends") is None and n.get("text"):
-                    put(f"{doc['id']}.{n['id']}", n["text"])
-                    n.pop("strong", None)
-                for i, cell in enumerate(n.get("cells") or []):
-                    fixed = (n.get("abbr") and i == 0) or (n.get("kind") == "signatory" and i == 1)
-                    put(f"{doc['id']}.{n['id']}.cells[{i}]", cell, ("en",) if fixed else ("az", "en"))
-                walk(n.get("children") or [])
-        walk(doc["body"])
-        _dump(doc_path, doc)
-    for mf_path in (data / "measures").glob("*.yml"):
-        mf = _load(mf_path)
-        for g in mf["groups"]:
-            put(f"{mf['document']}.group {g['id']}", g["title"])
-            for m in g["measures"]:
-                put(f"{mf['document']}.{m['num']}.text", m["text"])
-                put(f"{mf['document']}.{m['num']}.executors_text", m["executors_text"], ("en",))
-                put(f"{mf['document']}.{m['num']}.deadline", m["deadline"]["text"], ("en",))
-                for s in m.get("subitems") or []:
-                    put(f"{mf['document']}.{m['num']}.{s['label']}", s["text"])
-        _dump(mf_path, mf)
-    bodies = _load(data / "bodies.yml")
-    for b in bodies["bodies"]:
-        put(f"body {b['id']}", b["name"])
-    _dump(data / "bodies.yml", bodies)
-    abbrs = _load(data / "abbreviations.yml")
-    for a in abbrs["abbreviations"]:
-        put(f"abbreviation {a['id']}", a["expansion"])
-    _dump(data / "abbreviations.yml", abbrs)
-    gl = _load(data / "glossary" / "terms.yml")
-    for t in gl["terms"]:
-        put(f"term {t['id']}", t["definition"])
-        if t.get("note"):
-            put(f"term {t['id']} note", t["note"])
-        t["en"]["term"] = next(strings) + f" ({t['id']})"  # terms must stay unique
-    _dump(data / "glossary" / "terms.yml", gl)
-    (data / "glossary" / "exceptions.yml").write_text("exceptions: []\n", encoding="utf-8")
-    return placed
-
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     import shutil
 
     from planreader import paths
-    root = tmp_path_factory.mktemp("hostile")
-    data = root / "data"
-    shutil.copytree(paths.DATA, data)
-    placed = inject(data)
-    proc = run_command("build", "--site-dir", str(root / "site"), data=data)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    return root / "site", placed
+
+    def make(root: Path) -> None:
+        shutil.copytree(paths.DATA, root / "data")
+        inject(root / "data")
+        proc = run_command("build", "--site-dir", str(root / "site"), data=root / "data")
+        assert proc.returncode == 0, proc.stderr[-3000:]
+    root = build_once(tmp_path_factory, "hostile-site", make)
+    # inject() is deterministic: run on a fresh copy it says what was placed where, without a second build.
+    probe = tmp_path_factory.mktemp("hostile-probe") / "data"
+    shutil.copytree(paths.DATA, probe)
+    return root / "site", inject(probe)
 
 
 def _norm(s: str) -> str:
@@ -128,7 +63,7 @@ def test_hostile_text_shows_as_text_and_never_runs(browser, hostile_site, lang):
             p.goto(f"{base}/{url.format(lang=lang)}")
             if "search/" in url:
                 p.wait_for_function("document.querySelector('[data-search-status]').dataset.done")
-            p.wait_for_timeout(100)
+            p.wait_for_function("document.readyState === 'complete'")  # handlers of broken images have run
             assert p.evaluate("typeof window.__pwned") == "undefined", url
             assert p.locator("article [onerror], article [onclick], article [onmouseover], article script:not([type])").count() == 0, url
             assert p.locator('article a[href^="javascript:"]').count() == 0, url

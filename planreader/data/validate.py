@@ -8,6 +8,8 @@ from __future__ import annotations
 import sys
 
 from planreader.data import fidelity
+from planreader.i18n import placeholder_problems
+from planreader.ids import LANGS
 from planreader.data.errors import DataErrors
 from planreader.data.load import load_catalog
 
@@ -31,6 +33,12 @@ def main(argv: list[str] | None = None) -> int:
         print(p, file=sys.stderr)
     if problems:
         print(f"{len(problems)} difference(s) between the data and the sources", file=sys.stderr)
+        return 1
+    # The interface-string catalogs are edited by translators too.
+    catalog_problems = [p for lang in LANGS for p in placeholder_problems(lang)]
+    for p in catalog_problems:
+        print(p, file=sys.stderr)
+    if catalog_problems:
         return 1
     print(f"data OK: {len(catalog.documents)} documents, {len(catalog.measures)} measures, "
           f"{len(catalog.bodies)} bodies, {len(catalog.abbreviations)} abbreviations; "

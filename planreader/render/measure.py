@@ -5,6 +5,7 @@ from planreader import ids
 from planreader.azerbaijani import sort_key
 from planreader.citation import cite_measure
 from planreader.data.catalog import PlanMeasure
+from planreader.i18n import fill
 from planreader.render.context import RenderContext
 from planreader.publish import eli
 from planreader.render.document import decree_reference, measures_by_group, plan_period
@@ -39,8 +40,8 @@ def measures_index(ctx: RenderContext) -> Page:
     with_measures = [b for b in cat.bodies.values() if any(cat.roles_of(b.id).values())]
     bodies = [(b.id, ctx.plain(b.name)) for b in sorted(with_measures, key=lambda b: sort_key(ctx.plain(b.name), ctx.lang))]
     years = sorted({pm.measure.deadline.end for pm in cat.measures if pm.measure.deadline.end})
-    due = ([(f"by-{y}", _("by the end of {year}").format(year=ctx.year(y))) for y in years]
-           + [(f"in-{y}", _("in {year}").format(year=ctx.year(y))) for y in years] + [("regular", _("on a regular basis"))])
+    due = ([(f"by-{y}", fill(_("by the end of {year}"), year=ctx.year(y))) for y in years]
+           + [(f"in-{y}", fill(_("in {year}"), year=ctx.year(y))) for y in years] + [("regular", _("on a regular basis"))])
     filters = [("doc", _("Document"), docs), ("group", _("Section"), groups), ("body", _("Body"), bodies),
                ("due", _("Implementation period ends"), due)]
     grouped = [(doc, measures_by_group(ctx, doc.id)) for doc in cat.documents.values()]

@@ -13,6 +13,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from planreader import ids
+from planreader.i18n import fill
 from planreader.render.context import RenderContext
 
 
@@ -50,7 +51,9 @@ class Here:
         """Put an element that is not a heading (a row of the side-by-side view) into the table of contents."""
         if level in (2, 3):
             parent = self.toc[-1].children if level == 3 and self.toc else self.toc
-            parent.append(Heading(level, anchor, Markup.escape(html)))
+            # The table of contents is itself a list of links: a heading's own links (to bodies, terms) stay out.
+            plain = Markup.escape(Markup.escape(html).striptags())
+            parent.append(Heading(level, anchor, plain))
         return Markup("")
 
     def toc_tokens(self, title: str) -> list[dict]:
@@ -80,6 +83,7 @@ def environment() -> Environment:
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals["ids"] = ids
+    env.filters["fill"] = fill  # {placeholders} of interface strings, never str.format (translators type braces)
     return env
 
 

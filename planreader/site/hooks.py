@@ -1,22 +1,28 @@
-"""MkDocs hooks: load the catalog once per build and add its pages, finished HTML from templates, as generated files.
+"""MkDocs hooks: add the catalog's pages as generated files (none on disk), each rendered when MkDocs reads it.
 
-The generated pages never touch the disk and never pass through Markdown: their HTML comes from autoescaped
-templates (planreader/render/), so no data text is ever read as Markdown, HTML or Jinja.
+The generated pages never pass through Markdown: their HTML comes from autoescaped templates (planreader/render/),
+so no data text is ever read as Markdown, HTML or Jinja.
 """
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import get_toc
 
+from planreader import ids
 from planreader.render.context import RenderContext
 from planreader.render.page import Page
-from planreader.render.pages import site_pages
+from planreader.render.pages import page_makers
 from planreader.site import catalog_cache
 from planreader.site.base_url import build_date, site_root
 
-_pages: dict[str, Page] = {}
+# Per language: source path -> the function that renders it, and the pages rendered so far in this build. Keyed by
+# language because MkDocs loads this module once per process, and the live preview holds both languages open.
+_makers: dict[str, dict[str, Callable[[], Page]]] = {}
+_pages: dict[str, dict[str, Page]] = {}
 
 
 def on_config(config):
@@ -28,29 +34,39 @@ def on_files(files: Files, config) -> Files:
     lang = config["theme"]["language"]
     # Loaded here, not at import, so a rebuild picks up edits to data/.
     ctx = RenderContext(catalog_cache.get(), lang, site_root(), build_date())
-    _pages.clear()
-    for page in site_pages(ctx):
-        if files.get_file_from_path(page.src_path):
-            raise PluginError(f"docs/{lang}/{page.src_path} hides the generated page {page.url}; rename it")
-        _pages[page.src_path] = page
-        files.append(File.generated(config, page.src_path, content=""))
+    makers = _makers[lang] = {}
+    _pages[lang] = {}
+    for url, make in page_makers(ctx).items():
+        src = ids.src_path(url)
+        if files.get_file_from_path(src):
+            raise PluginError(f"docs/{lang}/{src} hides the generated page {url}; rename it")
+        makers[src] = make
+        files.append(File.generated(config, src, content=""))
     return files
 
 
+def generated(config, src_uri: str) -> Page | None:
+    """The page MkDocs is reading, rendered on first use (None for hand-written pages)."""
+    lang = config["theme"]["language"]
+    pages, makers = _pages.get(lang, {}), _makers.get(lang, {})
+    if src_uri not in pages and src_uri in makers:
+        pages[src_uri] = makers[src_uri]()
+    return pages.get(src_uri)
+
+
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    generated = _pages.get(page.file.src_uri)
-    if generated is not None:
+    made = generated(config, page.file.src_uri)
+    if made is not None:
         # MkDocs and Material insert the title and description into HTML unescaped: escape them here, once.
-        page.meta = {"title": str(escape(generated.title)), "render_macros": False,
-                     "search": dict(generated.search)}
-        if generated.description:
-            page.meta["description"] = str(escape(generated.description))
+        page.meta = {"title": str(escape(made.title)), "render_macros": False, "search": dict(made.search)}
+        if made.description:
+            page.meta["description"] = str(escape(made.description))
     return markdown
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    generated = _pages.get(page.file.src_uri)
-    if generated is None:
+    made = generated(config, page.file.src_uri)
+    if made is None:
         return html
-    page.toc = get_toc(generated.toc)  # type: ignore[arg-type]
-    return str(generated.html)
+    page.toc = get_toc(made.toc)  # type: ignore[arg-type]
+    return str(made.html)

@@ -1,14 +1,70 @@
-"""mkdocs-macros entry point: gives hand-written pages the catalog's figures, so they never go stale."""
+"""mkdocs-macros entry point: the hand-written pages in docs/ show live figures and texts from the catalog
+(counts, a document's or measure's title and link, a citation, a body's duties, the amending decrees) instead of
+copies that would go stale. Every value is escaped for HTML and for Markdown, so data is never read as either."""
 from __future__ import annotations
 
+import re
+
+from markupsafe import escape
+
+from planreader import ids
+from planreader.citation import cite_measure
+from planreader.i18n import act_date, long_date, translator
 from planreader.site import catalog_cache
+
+# The characters Python-Markdown lets a backslash escape; '<', '>' and '&' are already entities.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def inline(text: str) -> str:
+    """Data text for a Markdown page: shown literally, whatever it holds."""
+    # Markdown escapes first: the HTML entities added after them ("&#39;") must stay whole.
+    return str(escape(_MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))))
 
 
 def define_env(env):
     cat = catalog_cache.get()
+    lang = env.conf["theme"]["language"]
+    _ = translator(lang)
     env.variables["counts"] = {
         "documents": len(cat.documents),
         "measures": len(cat.measures),
         "bodies": len(cat.bodies),
         "abbreviations": len(cat.abbreviations),
     }
+
+    def href(target: str) -> str:
+        return ids.relative(env.page.url, target)
+
+    @env.macro
+    def document_link(doc_id: str) -> str:
+        """The document's full title linked to its page, and the act that approved it."""
+        doc = cat.documents[doc_id]
+        act = f"{_('Law') if doc.kind == 'law' else _('Order')} № {doc.number}, {act_date(doc.date, lang)}"
+        return f'<a href="{escape(href(ids.document(doc_id)))}">{inline(doc.approves.in_lang(lang))}</a> — {inline(act)}'
+
+    @env.macro
+    def measure_link(doc_id: str, num: str) -> str:
+        pm = cat.measure(doc_id, num)
+        return f'<a href="{escape(href(ids.measure(doc_id, num)))}">{inline(_("Measure") + " " + num)}</a>: ' \
+               f"{inline(pm.measure.text.in_lang(lang))}"
+
+    @env.macro
+    def citation(doc_id: str, num: str) -> str:
+        pm = cat.measure(doc_id, num)
+        link = ids.Permalink(doc_id, num, lang=lang).path
+        return f"{inline(cite_measure(pm, cat.documents[doc_id], lang))} {inline(_('Available at'))}: …/{inline(link)}"
+
+    @env.macro
+    def body_duties(body_id: str) -> str:
+        """"Ministry of Internal Affairs: executes 43, …" linked to the body's page."""
+        b = cat.bodies[body_id]
+        roles = {"executes": _("Executes"), "involved": _("To be involved in"), "participates": _("Recommended to take part in")}
+        counts = ", ".join(f"{roles[r]} {len(pms)}" for r, pms in cat.roles_of(body_id).items() if pms)
+        return f'<a href="{escape(href(ids.body(body_id)))}">{inline(b.name.in_lang(lang))}</a>: {inline(counts)}'
+
+    @env.macro
+    def amendments(doc_id: str) -> str:
+        """The amending decrees as a sentence's list: "16 August 2016, 7 September 2016 (№ 1033), …"."""
+        doc = cat.documents[doc_id]
+        return inline(", ".join(long_date(a.date, lang) + (f" (№ {a.number})" if a.number else "") for a in doc.amendments))
