@@ -53,6 +53,18 @@ class NotADate(str):
     """A value shaped like a date that is not one (2008-02-30); kept as text until it is reported."""
 
 
+# compose_node below is written out from PyYAML's Composer.compose_node and its compose_*_node helpers as they are
+# in this version; a different PyYAML may compose differently (new events, marks, styles).
+KNOWN_PYYAML = "6.0.3"
+
+
+def check_pyyaml_version() -> None:
+    if yaml.__version__ != KNOWN_PYYAML:
+        raise SystemExit(f"error: PyYAML {yaml.__version__} is installed, but planreader/data/yamlfile.py composes "
+                         f"events as PyYAML {KNOWN_PYYAML} does; check compose_node against yaml/composer.py, then "
+                         f"update KNOWN_PYYAML")
+
+
 class _StrictComposer(Composer):
     """PyYAML's Composer, with compose_node written out so that each event is checked as it arrives (and, since
     this runs once per value, without the calls the original makes per event: composing in Python is then
@@ -187,6 +199,7 @@ class Parsed:
 def parse(path: Path, text: str) -> Parsed:
     """The text as data, or DataErrors naming every refused duplicate key and impossible date, or the first
     other problem (a syntax error, an alias, too deep a nesting …) with its line."""
+    check_pyyaml_version()
     name = rel(path)
     loader = StrictLoader(text)
     try:
