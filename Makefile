@@ -62,4 +62,4 @@ i18n: $(VENV)/.installed
 	$(PY) -m planreader i18n
 
 clean:
-	rm -rf site site.old site.build-* .pytest_cache
+	rm -rf site site.old site.build-* site.lock .pytest_cache

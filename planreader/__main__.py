@@ -24,9 +24,8 @@ def main(argv: list[str] | None = None) -> int:
         for name, (_module, what) in COMMANDS.items():
             print(f"  {name:<{width}}  {what}")
         return 0 if argv and argv[0] in ("-h", "--help") else 2
-    module = import_module(COMMANDS[argv[0]][0])
     try:
-        return module.main(argv[1:])
+        return import_module(COMMANDS[argv[0]][0]).main(argv[1:])
     except KeyboardInterrupt:
         print(f"{argv[0]}: interrupted", file=sys.stderr)
         return 130

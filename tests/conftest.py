@@ -29,9 +29,10 @@ def data_copy(tmp_path, monkeypatch):
     return copy
 
 
-def run_command(command: str, *args: str, data: Path | None = None, **kw) -> subprocess.CompletedProcess:
+def run_command(command: str, *args: str, data: Path | None = None, env_extra: dict[str, str] | None = None,
+                **kw) -> subprocess.CompletedProcess:
     """Run `python -m planreader <command>` as a contributor would, optionally on another data folder."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env_extra or {}))
     if data is not None:
         env["PLANS_DATA"] = str(data)
     return subprocess.run([sys.executable, "-m", "planreader", command, *args], cwd=ROOT, env=env,

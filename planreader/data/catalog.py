@@ -54,6 +54,8 @@ class Catalog:
     abbreviations: dict[str, Abbreviation]
     glossary: dict[str, Term] = field(default_factory=dict)
     term_exceptions: list[TermException] = field(default_factory=list)
+    # data/translation-state.yml: unit id -> fingerprint of the Azerbaijani its English was last reviewed against
+    reviewed: dict[str, str] = field(default_factory=dict)
     _by_num: dict[tuple[str, str], PlanMeasure] = field(default_factory=dict, repr=False)
 
     def measure(self, document: str, num: str) -> PlanMeasure:
@@ -101,7 +103,8 @@ class Catalog:
 
 def build_catalog(bodies: list[Body], abbreviations: list[Abbreviation], documents: list[Document],
                   measure_files: dict[str, MeasureFile], glossary: list[Term] | None = None,
-                  term_exceptions: list[TermException] | None = None) -> Catalog:
+                  term_exceptions: list[TermException] | None = None,
+                  reviewed: dict[str, str] | None = None) -> Catalog:
     docs = {d.id: d for d in sorted(documents, key=lambda d: (d.date, d.id))}
     measures: list[PlanMeasure] = []
     for doc in docs.values():
@@ -120,4 +123,4 @@ def build_catalog(bodies: list[Body], abbreviations: list[Abbreviation], documen
     by_num = {(m.document, m.num): m for m in measures}
     return Catalog(docs, dict(measure_files), measures, {b.id: b for b in bodies},
                    {a.id: a for a in abbreviations}, {t.id: t for t in glossary or []}, list(term_exceptions or []),
-                   by_num)
+                   dict(reviewed or {}), by_num)

@@ -6,14 +6,14 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from planreader import ids
+from planreader import ids, paths
 from planreader.data.catalog import expand_refs
-from planreader.data.errors import DataError
+from planreader.data.errors import DataError, rel
 from planreader.data.executors import find_bodies
-from planreader.data.model import Abbreviation, Body, Document, MeasureFile, walk
+from planreader.data.model import Abbreviation, Body, Document, MeasureFile, RepairFile, walk
 
 if TYPE_CHECKING:
-    from planreader.data.load import Parsed
+    from planreader.data.yamlfile import Parsed
 
 
 def _dupes(values: list[str]) -> set[str]:
@@ -165,9 +165,48 @@ def check_glossary(terms: list, gfile: Parsed | None, exceptions: list, efile: P
     return errors
 
 
-def check_exception_units(catalog, efile: Parsed) -> list[DataError]:
+def _unit_ids(catalog) -> set[str]:
     from planreader.data.units import all_units
 
-    unit_ids = {u.id for u in all_units(catalog)}
+    return {u.id for u in all_units(catalog)}
+
+
+def check_exception_units(catalog, efile: Parsed) -> list[DataError]:
+    unit_ids = _unit_ids(catalog)
     return [efile.error(("exceptions", i, "unit"), f"no text unit {e.unit!r}; unit ids are printed by the terminology check")
             for i, e in enumerate(catalog.term_exceptions) if e.unit not in unit_ids]
+
+
+def check_translation_state(catalog, sfile: Parsed) -> list[DataError]:
+    """Every unit recorded as reviewed exists (a unit whose node or measure was renamed or removed is reported)."""
+    unit_ids = _unit_ids(catalog)
+    errors = []
+    for unit in catalog.reviewed:
+        if unit not in unit_ids:
+            line = sfile.error(("reviewed", unit), "").line
+            errors.append(DataError(sfile.name, f"no text unit {unit!r}; remove this line (`make status` lists the "
+                                                f"unit ids)", line, None, "reviewed"))
+    return errors
+
+
+def _source_file(name: str) -> str | None:
+    """Why `name` cannot be read in sources/, or None. Checks only that it is there; never reads it."""
+    if (paths.SOURCES / name).is_file():
+        return None
+    if not paths.SOURCES.is_dir():
+        return f"no file {name!r}: the sources folder {rel(paths.SOURCES)}/ does not exist"
+    there = sorted(p.name for p in paths.SOURCES.glob("*.txt"))
+    return f"no file {name!r} in sources/; the texts there are {there}"
+
+
+def check_sources(doc: Document, dfile: Parsed, repairs: RepairFile, rfile: Parsed) -> list[DataError]:
+    """The document and its repairs name the same source text, and it is in sources/."""
+    errors = []
+    for problem, parsed, loc in ((_source_file(doc.source.file), dfile, ("source", "file")),
+                                 (_source_file(repairs.source), rfile, ("source",))):
+        if problem:
+            errors.append(parsed.error(loc, problem))
+    if not errors and repairs.source != doc.source.file:
+        errors.append(rfile.error(("source",), f"repairs {repairs.source!r}, but the document's source is "
+                                               f"{doc.source.file!r} ({dfile.name}); they must name the same text"))
+    return errors

@@ -13,7 +13,7 @@ from planreader import paths
 RECORD_KINDS = {
     "bodies": "body", "abbreviations": "abbreviation", "groups": "group", "measures": "measure",
     "body": "node", "children": "node", "subitems": "sub-item", "repairs": "repair",
-    "publications": "publication", "amendments": "amendment",
+    "publications": "publication", "amendments": "amendment", "terms": "term", "exceptions": "exception",
 }
 
 

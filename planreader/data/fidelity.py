@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from planreader import paths
+from planreader.data.files import read_text
 from planreader.data.model import Document, MeasureFile, RepairFile, walk
 
 WORD = re.compile(r"\w+")
@@ -25,8 +26,11 @@ def words(text: str) -> list[str]:
 
 
 def repaired_source(repairs: RepairFile, repairs_path: str) -> tuple[str, list[str]]:
-    """The source text, whitespace-normalised, with every listed repair applied; and what went wrong."""
-    text = normalise((paths.SOURCES / repairs.source).read_text(encoding="utf-8"))
+    """The source text, whitespace-normalised, with every listed repair applied; and what went wrong.
+
+    Raises DataErrors naming the file when the source is missing or unreadable (its name is a plain file name
+    in sources/: the schema refuses paths)."""
+    text = normalise(read_text(paths.SOURCES / repairs.source, paths.SOURCES))
     problems = []
     for i, r in enumerate(repairs.repairs):
         found = text.count(r.find)

@@ -1,65 +1,33 @@
 """Reads and validates every file in data/ and builds the catalog, or raises DataErrors naming each problem."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from planreader import paths
 from planreader.data.catalog import Catalog, build_catalog
-from planreader.data.crosscheck import check_exception_units, check_glossary, cross_check
-from planreader.data.errors import DataError, DataErrors, locate, rel
-from planreader.data.model import Abbreviation, Body, Document, MeasureFile, RepairFile, Term, TermException
+from planreader.data.crosscheck import check_exception_units, check_glossary, check_sources, check_translation_state, \
+    cross_check
+from planreader.data.errors import DataError, DataErrors, rel
+from planreader.data.model import (Abbreviation, Body, Document, MeasureFile, RepairFile, Term, TermException,
+                                   TranslationState, phrase, visible_text)
+from planreader.data.files import read_text
+from planreader.data.yamlfile import Parsed, parse, read_yaml
+
+STATE_FILE = "translation-state.yml"
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 FRIENDLY = {
     "missing": "required field is missing",
     "extra_forbidden": "unknown field; remove it or check its spelling",
+    "dict_type": "must be a mapping (key: value, one per line)",
 }
-
-
-# libyaml when PyYAML was built with it (its wheels are): the data is parsed on every build and preview.
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class Parsed:
-    """One data file: its path, its plain data and, only when an error needs a line number, its node tree."""
-
-    def __init__(self, path: Path, raw: Any, text: str):
-        self.path, self.raw, self._text = path, raw, text
-        self.name = rel(path)
-
-    def error(self, loc: tuple[Any, ...], message: str) -> DataError:
-        tree = yaml.compose(self._text, Loader=_Loader)
-        line, record, field = locate(self.raw, tree, loc)
-        return DataError(self.name, message, line, record, field)
-
-
-def read_yaml(path: Path) -> Parsed:
-    name = rel(path)
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise DataErrors([DataError(name, "file not found")]) from None
-    except UnicodeDecodeError as e:
-        raise DataErrors([DataError(name, f"not UTF-8 text (byte {e.start}); save the file as UTF-8")]) from None
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        raise DataErrors([DataError(name, "contains a NUL character; remove it", line)])
-    try:
-        raw = yaml.load(text, Loader=_Loader)  # noqa: S506 (a safe loader: CSafeLoader or SafeLoader)
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        line = mark.line + 1 if mark else None
-        raise DataErrors([DataError(name, f"YAML syntax error: {e.problem or e.context}", line)]) from None
-    except yaml.YAMLError as e:
-        raise DataErrors([DataError(name, f"YAML error: {e}")]) from None
-    if not isinstance(raw, dict):
-        raise DataErrors([DataError(name, "the file must hold a mapping (key: value) at the top level", 1)])
-    return Parsed(path, raw, text)
 
 
 def validate(model: type[M], parsed: Parsed, raw: Any = None, loc: tuple[Any, ...] = ()) -> tuple[M | None, list[DataError]]:
@@ -90,6 +58,23 @@ def _records(parsed: Parsed, key: str, model: type[M], errors: list[DataError]) 
     return out
 
 
+def _connectors(bodies_file: Parsed, errors: list[DataError]) -> list[str]:
+    """The phrases that join body names in an executors cell ("və", "cəlb etməklə"): each must be able to match."""
+    connectors = bodies_file.raw.get("connectors", [])
+    if not isinstance(connectors, list):
+        errors.append(bodies_file.error(("connectors",), "must be a list of phrases"))
+        return []
+    good = []
+    for i, c in enumerate(connectors):
+        try:
+            if not isinstance(c, str):
+                raise ValueError(f"must be a phrase (text), not {type(c).__name__}")
+            good.append(phrase(visible_text(c)))
+        except ValueError as e:
+            errors.append(bodies_file.error(("connectors", i), str(e)))
+    return good
+
+
 def document_ids() -> list[str]:
     return sorted(p.stem for p in (paths.DATA / "documents").glob("*.yml"))
 
@@ -98,80 +83,135 @@ def load_raw_document_set(doc_id: str) -> tuple[Document, MeasureFile | None, Re
     """One document with its measures and repairs, validated on their own (for the fidelity check)."""
     errors: list[DataError] = []
     out = []
+    files: list[Parsed | None] = []
     for folder, model in (("documents", Document), ("measures", MeasureFile), ("repairs", RepairFile)):
         path = paths.DATA / folder / f"{doc_id}.yml"
         if folder == "measures" and not path.exists():
             out.append(None)
+            files.append(None)
             continue
-        parsed = read_yaml(path)
+        try:
+            parsed = read_yaml(path, paths.DATA)
+        except DataErrors as e:
+            errors += e.errors
+            continue
         rec, errs = validate(model, parsed)
         errors += errs
         out.append(rec)
+        files.append(parsed)
+    if not errors:
+        errors += check_sources(out[0], files[0], out[2], files[2])
     if errors:
         raise DataErrors(errors)
     return out[0], out[1], out[2], rel(paths.DATA / "repairs" / f"{doc_id}.yml")
+
+
+# One step per kind of file: what it holds, validated on its own. Each step is a plain function of the parsed
+# file, so its result can be reused while the file's text is unchanged (see _checked).
+def _bodies(p: Parsed, errors: list[DataError]) -> tuple[list[Body], list[str]]:
+    return _records(p, "bodies", Body, errors), _connectors(p, errors)
+
+
+def _abbreviations(p: Parsed, errors: list[DataError]) -> list[Abbreviation]:
+    return _records(p, "abbreviations", Abbreviation, errors)
+
+
+def _terms(p: Parsed, errors: list[DataError]) -> list[Term]:
+    return _records(p, "terms", Term, errors)
+
+
+def _exceptions(p: Parsed, errors: list[DataError]) -> list[TermException]:
+    return _records(p, "exceptions", TermException, errors)
+
+
+def _state(p: Parsed, errors: list[DataError]) -> TranslationState | None:
+    state, errs = validate(TranslationState, p)
+    errors += errs
+    return state
+
+
+def _document(p: Parsed, errors: list[DataError]) -> Document | None:
+    doc, errs = validate(Document, p)
+    errors += errs
+    if doc and doc.id != p.path.stem:
+        errors.append(p.error(("id",), f"document id {doc.id!r} must match the file name {p.path.stem!r}"))
+    return doc
+
+
+def _measures(p: Parsed, errors: list[DataError]) -> MeasureFile | None:
+    mf, errs = validate(MeasureFile, p)
+    errors += errs
+    if mf and mf.document != p.path.stem:
+        errors.append(p.error(("document",), f"must match the file name {p.path.stem!r}"))
+    return mf
+
+
+@lru_cache(maxsize=64)
+def _checked(path: Path, name: str, step: Callable[[Parsed, list[DataError]], T], text: str) \
+        -> tuple[Parsed, T, tuple[DataError, ...]]:
+    """Parse a file's text and run its step; kept for texts seen before, because one process often loads the
+    catalog again with most files unchanged (the tests, which break one file at a time; a long-running preview).
+    Keyed by the whole text, so a changed file is always read afresh. Refusals (DataErrors) are not kept."""
+    parsed = parse(path, text)
+    errors: list[DataError] = []
+    value = step(parsed, errors)
+    return parsed, value, tuple(errors)
+
+
+def _load(path: Path, data: Path, step: Callable[[Parsed, list[DataError]], T],
+          errors: list[DataError]) -> tuple[Parsed | None, T | None]:
+    """One file read (always, to see whether it changed) and checked by `step`; its errors are added to `errors`."""
+    try:
+        parsed, value, errs = _checked(path, rel(path), step, read_text(path, data))
+    except DataErrors as e:
+        errors += e.errors
+        return None, None
+    errors += errs
+    return parsed, value
 
 
 def load_catalog(data_dir: Path | None = None) -> Catalog:
     """Everything in data/, validated and cross-referenced; raises DataErrors listing every problem."""
     data = data_dir or paths.DATA
     errors: list[DataError] = []
-    parsed: dict[str, Parsed] = {}
 
-    def read(path: Path) -> Parsed | None:
-        try:
-            p = read_yaml(path)
-        except DataErrors as e:
-            errors.extend(e.errors)
-            return None
-        parsed[p.name] = p
-        return p
+    bodies_file, loaded = _load(data / "bodies.yml", data, _bodies, errors)
+    bodies, connectors = loaded or ([], [])
+    abbr_file, abbreviations = _load(data / "abbreviations.yml", data, _abbreviations, errors)
 
-    bodies_file = read(data / "bodies.yml")
-    bodies = _records(bodies_file, "bodies", Body, errors) if bodies_file else []
-    connectors = bodies_file.raw.get("connectors", []) if bodies_file else []
-    if bodies_file and not (isinstance(connectors, list) and all(isinstance(c, str) and c for c in connectors)):
-        errors.append(bodies_file.error(("connectors",), "must be a list of non-empty phrases"))
-        connectors = []
-    abbr_file = read(data / "abbreviations.yml")
-    abbreviations = _records(abbr_file, "abbreviations", Abbreviation, errors) if abbr_file else []
+    state_path = data / STATE_FILE  # optional: nothing recorded as reviewed yet
+    state_file, state = (_load(state_path, data, _state, errors) if state_path.exists() or state_path.is_symlink()
+                         else (None, TranslationState()))
 
-    glossary_file = read(data / "glossary" / "terms.yml")
-    glossary = _records(glossary_file, "terms", Term, errors) if glossary_file else []
+    glossary_file, glossary = _load(data / "glossary" / "terms.yml", data, _terms, errors)
     exceptions_path = data / "glossary" / "exceptions.yml"
-    exceptions_file = read(exceptions_path) if exceptions_path.exists() else None
-    exceptions = _records(exceptions_file, "exceptions", TermException, errors) if exceptions_file else []
+    exceptions_file, exceptions = (_load(exceptions_path, data, _exceptions, errors) if exceptions_path.exists()
+                                   else (None, []))
 
     documents: list[tuple[Document, Parsed]] = []
     measures: dict[str, tuple[MeasureFile, Parsed]] = {}
     for path in sorted((data / "documents").glob("*.yml")):
-        p = read(path)
-        if p:
-            doc, errs = validate(Document, p)
-            errors += errs
-            if doc:
-                if doc.id != path.stem:
-                    errors.append(p.error(("id",), f"document id {doc.id!r} must match the file name {path.stem!r}"))
-                documents.append((doc, p))
+        p, doc = _load(path, data, _document, errors)
+        if p and doc:
+            documents.append((doc, p))
     for path in sorted((data / "measures").glob("*.yml")):
-        p = read(path)
-        if p:
-            mf, errs = validate(MeasureFile, p)
-            errors += errs
-            if mf:
-                if mf.document != path.stem:
-                    errors.append(p.error(("document",), f"must match the file name {path.stem!r}"))
-                measures[mf.document] = (mf, p)
+        p, mf = _load(path, data, _measures, errors)
+        if p and mf:
+            measures[mf.document] = (mf, p)
 
-    if not errors:
-        errors += cross_check(bodies, bodies_file, connectors, abbreviations, abbr_file, documents, measures)
-        errors += check_glossary(glossary, glossary_file, exceptions, exceptions_file)
     if errors:
         raise DataErrors(errors)
-    catalog = build_catalog(bodies, abbreviations, [d for d, _ in documents], {k: v[0] for k, v in measures.items()},
-                            glossary, exceptions)
+    errors += cross_check(bodies, bodies_file, connectors, abbreviations or [], abbr_file, documents, measures)
+    errors += check_glossary(glossary or [], glossary_file, exceptions or [], exceptions_file)
+    if errors:
+        raise DataErrors(errors)
+    catalog = build_catalog(bodies, abbreviations or [], [d for d, _ in documents],
+                            {k: v[0] for k, v in measures.items()}, glossary, exceptions,
+                            state.reviewed if state else {})
     if exceptions_file:
         errors += check_exception_units(catalog, exceptions_file)
+    if state_file:
+        errors += check_translation_state(catalog, state_file)
     if errors:
         raise DataErrors(errors)
     return catalog

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 # ASCII ids are used in URLs and anchors, identical in both languages.
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -17,19 +17,67 @@ AZ_LETTERS = "a b c ç d e ə f g ğ h x ı i j k q l m n o ö p r s ş t u ü v
 SubLabel = Literal[tuple(AZ_LETTERS)]  # type: ignore[valid-type]
 
 
-_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # every control character (Cc) but the newline
+# Control characters (Cc, the newline included) and the line and paragraph separators: one search finds either.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# Unicode's format characters (category Cf: soft hyphen, zero-width and bidi controls, BOM, tags …) as of Unicode 15;
+# one search instead of a category lookup per character. tests/test_loader.py checks it against unicodedata.
+_FORMAT = re.compile("[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+                     "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+                     "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]")
+# Everything str.splitlines() breaks a line at: the newline, the carriage return, the line and paragraph separators …
+_LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 
 def visible_text(v: str) -> str:
-    """Refuse characters a reader cannot see but that change what is shown or searched: control characters
-    (NUL, escape …) and Unicode format characters (bidi overrides, zero-width spaces, soft hyphens, BOM)."""
+    """Refuse line breaks (every text field holds one line: pages put a field's text where one line is expected,
+    and a break there would start a new Markdown block), and characters a reader cannot see but that change what is
+    shown or searched: control characters (NUL, escape …) and Unicode format characters (bidi overrides, zero-width
+    spaces, soft hyphens, BOM)."""
     m = _CONTROL.search(v)
-    bad = m.group() if m else next((c for c in set(v) if ord(c) > 0x9F and unicodedata.category(c) == "Cf"), None)
-    if bad is not None:
+    if m and m.group() in _LINE_BREAKS:
+        raise ValueError(f"contains a line break at position {m.start() + 1}; every text field holds one line: join "
+                         f"the lines (a new paragraph of a document is a node of its own)")
+    m = m or _FORMAT.search(v)
+    if m:
+        bad = m.group()
         name = unicodedata.name(bad, "control character")
         raise ValueError(f"contains the invisible character U+{ord(bad):04X} {name} at position {v.index(bad) + 1}; "
                          f"remove it (retype the text around it if unsure)")
     return v
+
+
+def phrase(v: str) -> str:
+    """A wording to find in running text (a glossary term, variant or form, a body's form, a connector)."""
+    if not v.strip():
+        raise ValueError("is empty; write the phrase or remove the entry")
+    if v != v.strip():
+        raise ValueError("starts or ends with whitespace; trim it")
+    if not re.search(r"\w", v):
+        raise ValueError("holds no letter or digit, so it can never match a word; write the phrase as it stands in "
+                         "the text")
+    return v
+
+
+Phrase = Annotated[str, AfterValidator(phrase)]
+
+
+def source_name(v: str) -> str:
+    """The plain name of a file in sources/: never a path, so no data file can make the tools read elsewhere."""
+    if not re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_.-]*", v) or ".." in v:
+        raise ValueError("must be the plain name of a file in sources/ (such as 004_2638944a52eb9928.txt), "
+                         "not a path")
+    return v
+
+
+SourceName = Annotated[str, AfterValidator(source_name)]
+def fingerprint(v: str) -> str:
+    """What `make status --reviewed` records: the first 12 hexadecimal digits of the SHA-256 of the Azerbaijani."""
+    if not re.fullmatch(r"[0-9a-f]{12}", v):
+        raise ValueError("must be a fingerprint of 12 hexadecimal digits, as `make status --reviewed` writes it")
+    return v
+
+
+Fingerprint = Annotated[str, AfterValidator(fingerprint)]
 
 
 class Record(BaseModel):
@@ -88,7 +136,7 @@ class Body(Record):
     ]
     # Exact forms (including inflected ones) in which the sources name the body; used to check that
     # every executor list names exactly the bodies it references.
-    forms: list[str] = Field(default_factory=list)
+    forms: list[Phrase] = Field(default_factory=list)
     replaces: Succession | None = None
     replaced_by: Succession | None = None
     note: Text | None = None
@@ -248,7 +296,7 @@ class Amendment(Record):
 
 
 class SourceInfo(Record):
-    file: str
+    file: SourceName
     complete: bool
     note: Text | None = None  # what the source lacks, when it is incomplete
 
@@ -288,14 +336,14 @@ class Repair(Record):
 
 
 class RepairFile(Record):
-    source: str  # file name in sources/ (the repository's copies of the published texts)
+    source: SourceName  # file name in sources/ (the repository's copies of the published texts)
     repairs: list[Repair]
 
 
 class BodiesFile(Record):
     """data/bodies.yml as a whole (the loader validates each body on its own, to report them all)."""
 
-    connectors: list[str]
+    connectors: list[Phrase]
     bodies: list[Body]
 
 
@@ -308,10 +356,10 @@ class AbbreviationsFile(Record):
 class TermSide(Record):
     """One language of a glossary concept: the preferred term, admitted variants, and the forms to find it by."""
 
-    term: str = Field(min_length=1)
-    variants: list[str] = Field(default_factory=list)
+    term: Phrase
+    variants: list[Phrase] = Field(default_factory=list)
     # Azerbaijani is agglutinative: the inflected forms that occur in the texts (qurban, qurbanları, qurbanlarının …).
-    forms: list[str] = Field(default_factory=list)
+    forms: list[Phrase] = Field(default_factory=list)
 
 
 class Term(Record):
@@ -346,8 +394,21 @@ class TermExceptionsFile(Record):
     exceptions: list[TermException] = Field(default_factory=list)
 
 
+class TranslationState(Record):
+    """data/translation-state.yml: for each reviewed text unit, the fingerprint of the Azerbaijani it was reviewed
+    against (written by `make status --reviewed`)."""
+
+    reviewed: dict[str, Fingerprint] = Field(default_factory=dict)
+
+    @field_validator("reviewed", mode="before")
+    @classmethod
+    def _none_is_empty(cls, v: object) -> object:
+        return {} if v is None else v
+
+
 # The JSON Schema of every data file, published for editors that validate YAML as you type.
 DATA_FILE_MODELS: dict[str, type[Record]] = {
     "document": Document, "measures": MeasureFile, "bodies": BodiesFile, "abbreviations": AbbreviationsFile,
     "repairs": RepairFile, "glossary": GlossaryFile, "glossary-exceptions": TermExceptionsFile,
+    "translation-state": TranslationState,
 }

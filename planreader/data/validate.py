@@ -20,7 +20,15 @@ def main(argv: list[str] | None = None) -> int:
     except DataErrors as e:
         print(e, file=sys.stderr)
         return 1
-    problems = [p for d in catalog.documents for p in fidelity.check_document(d)]
+    problems, errors = [], []
+    for doc_id in catalog.documents:  # every document's problems, not only the first one's
+        try:
+            problems += fidelity.check_document(doc_id)
+        except DataErrors as e:
+            errors += e.errors
+    if errors:
+        print(DataErrors(errors), file=sys.stderr)
+        return 1
     for p in problems:
         print(p, file=sys.stderr)
     if problems:

@@ -22,16 +22,29 @@ class Urls(Out):
     en: str
 
 
+# A cell starting with one of these is a formula to Excel, LibreOffice Calc and Google Sheets (=HYPERLINK(…),
+# =cmd|…): OWASP's list for CSV injection. The line feed is added for safety; text fields cannot hold one.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def neutralise(cell: str) -> str:
+    """A cell a spreadsheet shows as the text it is: one starting like a formula gets a leading apostrophe, as
+    OWASP recommends (spreadsheets hide it and read the rest as text). JSON keeps the exact text."""
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
+
+
 def _flatten(value, prefix: str = "") -> dict[str, str]:
-    """One CSV row: nested fields become `text_az`, lists are joined with ' ; '."""
+    """One CSV row: nested fields become `text_az`, lists are joined with ' ; ', text is neutralised."""
     out: dict[str, str] = {}
     if isinstance(value, dict):
         for k, v in value.items():
             out.update(_flatten(v, f"{prefix}_{k}" if prefix else k))
     elif isinstance(value, list):
-        out[prefix] = " ; ".join(json.dumps(v, ensure_ascii=False, sort_keys=True) if isinstance(v, dict) else str(v)
-                                 for v in value)
-    else:
+        out[prefix] = neutralise(" ; ".join(json.dumps(v, ensure_ascii=False, sort_keys=True) if isinstance(v, dict)
+                                            else str(v) for v in value))
+    elif isinstance(value, str):
+        out[prefix] = neutralise(value)
+    else:  # numbers, booleans, None: never a formula (a negative number stays a number)
         out[prefix] = "" if value is None else str(value)
     return out
 

@@ -1,14 +1,19 @@
 """Builds the whole site into site/: both languages, the language picker at the root, in one safe step.
 
 The site is built in a scratch folder beside site/ and swapped in only when every step succeeded, so a
-failed build leaves the previous site/ untouched. SOURCE_DATE_EPOCH pins every date MkDocs writes
-(sitemaps) to the last commit, so two builds of one commit give identical files.
+failed or interrupted build leaves the previous site/ untouched. One build at a time writes a given site folder
+(planreader/site/lock.py): a second one waits, saying who holds it. Scratch folders of a build that was killed
+are removed by the next one. SOURCE_DATE_EPOCH pins every date MkDocs writes (sitemaps) to the last commit, so
+two builds of one commit give identical files.
 """
 from __future__ import annotations
 
 import argparse
+import glob
+import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -22,6 +27,7 @@ from planreader.search.lexicon import write_lexicon
 from planreader.search.pagefind import index_search
 from planreader.search.records import paragraph_records
 from planreader.site.base_url import site_root
+from planreader.site.lock import site_lock
 
 CONFIGS = {"az": "mkdocs.yml", "en": "mkdocs.en.yml"}
 
@@ -41,6 +47,8 @@ def build_into(out: Path) -> None:
     for lang, config in CONFIGS.items():
         proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config,
                                "-d", str(out / lang)], cwd=ROOT, env=env, capture_output=True, text=True)
+        if proc.returncode in (-signal.SIGINT, 130):  # Ctrl-C reached MkDocs first: its traceback is no error
+            raise KeyboardInterrupt
         if proc.returncode:
             msg = proc.stderr.strip() or proc.stdout.strip()
             raise SystemExit(f"build of the {lang} site failed; site/ was left as it was.\n{msg}")
@@ -73,26 +81,66 @@ def swap(new: Path, target: Path) -> None:
     old = target.with_name(target.name + ".old")
     if old.exists():
         shutil.rmtree(old)
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
+    # Between the two renames there is no site/: Ctrl-C and SIGTERM wait until both are done.
+    # (SIGKILL cannot wait; the next build then finds site.old and no site/, and puts the old site back.)
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        if target.exists():
+            target.rename(old)
+        new.rename(target)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     if old.exists():
         shutil.rmtree(old)
 
 
+def clean_leftovers(target: Path) -> list[str]:
+    """Remove what a killed build left beside `target` (its scratch folder, the previous site mid-swap); return
+    their names. Called with the site's lock held, so no other build is using them."""
+    old = target.with_name(target.name + ".old")
+    if old.is_dir() and not target.exists():  # killed between the two renames of swap(): site.old is complete
+        old.rename(target)
+    found = [p for p in [old, *map(Path, glob.glob(glob.escape(str(target)) + ".build-*"))] if p.is_dir()]
+    for p in found:
+        shutil.rmtree(p, ignore_errors=True)
+    return [p.name for p in found]
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    # Ctrl-C stops Pagefind's asyncio service half-way, and asyncio logs complaints about it from its own threads
+    # (unfinished tasks, a closed loop); the one line main() prints says all there is to say.
+    logging.getLogger("asyncio").disabled = True
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
+    signal.signal(signal.SIGINT, _interrupted)
     parser = argparse.ArgumentParser(prog="planreader build", description=__doc__.splitlines()[0])
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    parser.add_argument("--wait", type=float, default=600, metavar="SECONDS",
+                        help="how long to wait for another build of the same site folder (default 600; 0: do not wait)")
     args = parser.parse_args(argv)
     target = args.site_dir.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix=target.name + ".build-", dir=target.parent))
+    swapped = False
     try:
-        build_into(scratch)
-        swap(scratch, target)
-    finally:
-        if scratch.exists():
-            shutil.rmtree(scratch)
+        with site_lock(target, args.wait):
+            leftovers = clean_leftovers(target)
+            if leftovers:
+                print(f"removed {', '.join(leftovers)}, left by a build that was killed", file=sys.stderr)
+            scratch = Path(tempfile.mkdtemp(prefix=target.name + ".build-", dir=target.parent))
+            try:
+                build_into(scratch)
+                swap(scratch, target)
+                swapped = True
+            finally:
+                shutil.rmtree(scratch, ignore_errors=True)
+    except KeyboardInterrupt:
+        state = "holds the new site, complete" if swapped else "was left as it was"
+        print(f"build interrupted; {target} {state}", file=sys.stderr, flush=True)
+        # Exit at once: Pagefind's asyncio service, stopped half-way, would otherwise print tracebacks of its
+        # unfinished tasks while the interpreter shuts down. Nothing is left to flush or close.
+        os._exit(130)
     print(f"site built: {target}")
     return 0
 

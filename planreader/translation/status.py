@@ -10,11 +10,11 @@ import yaml
 
 from planreader import paths
 from planreader.data.catalog import Catalog
+from planreader.data.load import STATE_FILE
 from planreader.azerbaijani import az_lower
 from planreader.translation.terminology import occurrences
 from planreader.data.units import Unit, all_units, text_units
 
-STATE_FILE = "translation-state.yml"
 # Words that never start or end a term: conjunctions, postpositions, very common verbs of the plans.
 _STOP = set("""və ilə üçün üzrə olan olunan edən edilən həmçinin habelə o cümlədən bu həmin onun onların
 bağlı dair görə qarşı sahəsində məqsədi məqsədilə tərəfindən etmək edilməsi olaraq aidiyyəti müvafiq digər
@@ -25,14 +25,6 @@ yerinə yetirilməsi irəli gələn davam etdirilməsi tövsiyə edilsin""".spli
 def fingerprint(text: str) -> str:
     """What an English translation was made from: a short hash of the Azerbaijani text."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
-
-
-def read_state() -> dict[str, str]:
-    path = paths.DATA / STATE_FILE
-    if not path.exists():
-        return {}
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
-    return {str(k): str(v) for k, v in (data.get("reviewed") or {}).items()}
 
 
 def write_state(state: dict[str, str]) -> None:
@@ -59,7 +51,7 @@ class Status:
 
 def compute(cat: Catalog) -> Status:
     st = Status()
-    state = read_state()
+    state = cat.reviewed  # read and checked by the loader with every other data file
     counts: Counter = Counter()
     done: Counter = Counter()
     for u in all_units(cat):

@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     units = {u.id: u for u in all_units(cat)}
     if args.reviewed or args.reviewed_all:
-        state = translation.read_state()
+        state = dict(cat.reviewed)
         chosen = [u for u in units.values() if u.text.en] if args.reviewed_all else []
         for unit_id in args.reviewed or []:
             if unit_id not in units:
