@@ -43,7 +43,9 @@ def source_date_epoch() -> str:
 
 
 def build_into(out: Path) -> None:
-    env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch(), NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+    # This process writes files too (open data, Akoma Ntoso's manifestation date): they read the same date.
+    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
     for lang, config in CONFIGS.items():
         proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config,
                                "-d", str(out / lang)], cwd=ROOT, env=env, capture_output=True, text=True)
