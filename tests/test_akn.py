@@ -352,3 +352,12 @@ def test_the_build_publishes_valid_files(site, schema, doc_id, lang):
     root = etree.parse(str(path)).getroot()
     assert schema(root), schema.error_log
     assert root.find(".//a:FRBRExpression/a:FRBRlanguage", A).get("language") == ids.ISO639_2[lang]
+
+
+
+def test_the_build_dates_its_own_files_by_the_last_commit(monkeypatch):
+    from planreader.site import build
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setattr(build, "source_date_epoch", lambda: "1700000000")  # as if the last commit were then
+    build.pin_build_date()
+    assert akn.generation_date() == dt.date(2023, 11, 14)

@@ -42,9 +42,14 @@ def source_date_epoch() -> str:
         return "0"
 
 
-def build_into(out: Path) -> None:
-    # This process writes files too (open data, Akoma Ntoso's manifestation date): they read the same date.
+def pin_build_date() -> None:
+    """Every date the build writes is the last commit's: MkDocs' (sitemaps) and this process's own (open data,
+    Akoma Ntoso's manifestation date), so two builds of one commit agree whatever the day."""
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch()
+
+
+def build_into(out: Path) -> None:
+    pin_build_date()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
     for lang, config in CONFIGS.items():
         proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config,
