@@ -79,7 +79,7 @@ def test_csv_has_one_row_per_record(site, catalog):
 
 DATA_FILES = {"document": "documents/*.yml", "measures": "measures/*.yml", "bodies": "bodies.yml",
               "abbreviations": "abbreviations.yml", "repairs": "repairs/*.yml", "glossary": "glossary/terms.yml",
-              "glossary-exceptions": "glossary/exceptions.yml"}
+              "glossary-exceptions": "glossary/exceptions.yml", "translation-state": "translation-state.yml"}
 
 
 @pytest.mark.parametrize("name,pattern", DATA_FILES.items())
