@@ -147,6 +147,7 @@ class Abbreviation(Record):
     abbreviation: Text
     expansion: Text
     body: Id | None = None
+    en_coined: bool = False  # the English abbreviation was made for this site; the body has none of its own
     note: Text | None = None
 
 
@@ -192,6 +193,7 @@ class Measure(Record):
     involving: list[Id] = Field(default_factory=list)  # "… cəlb etməklə": bodies to be involved
     amended_executors: list[Id] = Field(default_factory=list)  # names the source marks <i>amended</i>
     approving_body: Text | None = None  # CIS table's last column; empty throughout the source
+    translator_note: str | None = None  # English only: what the translation chose and why; shown on English pages
 
     @model_validator(mode="after")
     def _lists(self) -> "Measure":
@@ -251,6 +253,7 @@ class Node(Record):
     status: SignStatus | None = None
     recommends: Recommendation | None = None
     strong: list[str] = Field(default_factory=list)  # phrases of `text` the original sets in bold
+    translator_note: str | None = None  # English only: what the translation chose and why; shown on English pages
 
     @model_validator(mode="after")
     def _shape(self) -> "Node":
@@ -360,6 +363,9 @@ class TermSide(Record):
     variants: list[Phrase] = Field(default_factory=list)
     # Azerbaijani is agglutinative: the inflected forms that occur in the texts (qurban, qurbanları, qurbanlarının …).
     forms: list[Phrase] = Field(default_factory=list)
+    # English only: renderings a reviewer ruled out ("custody" for himayə); a text using one fails the
+    # terminology check unless data/glossary/exceptions.yml records the unit as reviewed.
+    avoid: list[Phrase] = Field(default_factory=list)
 
 
 class Term(Record):
@@ -375,6 +381,8 @@ class Term(Record):
     def _en_has_no_forms(self) -> "Term":
         if self.en.forms:
             raise ValueError("en.forms is not used: English matching allows plurals of the term and its variants")
+        if self.az.avoid:
+            raise ValueError("az.avoid is not used: renderings to avoid are English (en.avoid)")
         return self
 
 

@@ -61,6 +61,7 @@ class AbbreviationOut(Out):
     abbreviation: Bilingual
     expansion: Bilingual
     body: str | None
+    en_coined: bool  # the English abbreviation was made for this site; the body has none of its own
     url: Urls
 
 
@@ -119,6 +120,7 @@ def records(cat: Catalog) -> dict[str, list[Out]]:
         url=_urls(ids.body(b.id)),
     ) for b in cat.bodies.values()]
     abbreviations = [AbbreviationOut(id=a.id, abbreviation=_b(a.abbreviation), expansion=_b(a.expansion), body=a.body,
+                                     en_coined=a.en_coined,
                                      url=_urls(ids.abbreviation(a.id))) for a in cat.abbreviations.values()]
     documents = [DocumentOut(
         id=d.id, kind=d.kind, number=d.number, date=d.date.isoformat(), title=_b(d.title), short_title=_b(d.short_title),

@@ -22,6 +22,20 @@ def _en_pattern(term: Term) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
 
 
+def _avoid_pattern(term: Term) -> re.Pattern[str] | None:
+    if not term.en.avoid:
+        return None
+    alts = "|".join(re.escape(f) for f in sorted(term.en.avoid, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
+
+
+def avoided_en(term: Term, text: str) -> str | None:
+    """The first rendering the glossary rules out for this concept that the English uses, if any."""
+    pattern = _avoid_pattern(term)
+    m = pattern.search(text) if pattern else None
+    return m.group(0) if m else None
+
+
 def patterns(term: Term) -> tuple[re.Pattern[str], re.Pattern[str]]:
     # Not cached here: re.compile keeps the compiled patterns of recent calls (the glossary has 90 concepts).
     return _az_pattern(term), _en_pattern(term)
@@ -41,8 +55,14 @@ class Miss:
     term: str
     found_az: str
     english: str
+    avoided: str | None = None  # a rendering the glossary rules out, found in the English
+    preferred: str = ""
 
     def __str__(self) -> str:
+        if self.avoided:
+            return (f"{self.unit}: Azerbaijani has {self.found_az!r} (term {self.term}) and the English uses "
+                    f"{self.avoided!r}, which the glossary rules out; use {self.preferred!r} (see the term's note), "
+                    f"or record a reviewed exception in data/glossary/exceptions.yml: {self.english[:120]!r}")
         return (f"{self.unit}: Azerbaijani has {self.found_az!r} (term {self.term}) but the English uses neither the "
                 f"preferred term nor a variant: {self.english[:120]!r}")
 

@@ -6,7 +6,7 @@ import sys
 from functools import lru_cache
 
 from planreader.data.catalog import Catalog
-from planreader.translation.glossary import Miss, az_match, occurs_en
+from planreader.translation.glossary import Miss, avoided_en, az_match, occurs_en
 from planreader.azerbaijani import az_lower
 from planreader.data.units import Unit, text_units
 
@@ -39,11 +39,12 @@ def misses(cat: Catalog) -> tuple[list[Miss], list[str]]:
             if not u.text.en:
                 continue  # untranslated units are the translation status's business
             hit = az_match(t, u.text.az)
-            if not occurs_en(t, u.text.en):
+            avoided = avoided_en(t, u.text.en)
+            if avoided or not occurs_en(t, u.text.en):
                 if (u.id, t.id) in excepted:
                     used_exceptions.add((u.id, t.id))
                 else:
-                    found.append(Miss(u.id, t.id, hit, u.text.en))
+                    found.append(Miss(u.id, t.id, hit, u.text.en, avoided, t.en.term))
     stale = [f"data/glossary/exceptions.yml: exception for {unit} / {term} is no longer needed; remove it"
              for unit, term in sorted(excepted - used_exceptions)]
     return found, stale
