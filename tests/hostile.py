@@ -29,6 +29,10 @@ def inject(data: Path) -> list[tuple[str, str]]:
             text[lang] = s
             placed.append((f"{where}.{lang}", s))
 
+    def put_plain(where: str, record: dict, field: str) -> None:
+        record[field] = next(strings)
+        placed.append((where, record[field]))
+
     for doc_path in (data / "documents").glob("*.yml"):
         doc = _load(doc_path)
         put(f"{doc['id']}.short_title", doc["short_title"], ("en",))
@@ -44,6 +48,8 @@ def inject(data: Path) -> list[tuple[str, str]]:
                 if n.get("recommends") is None and n.get("text"):
                     put(f"{doc['id']}.{n['id']}", n["text"])
                     n.pop("strong", None)
+                if n.get("translator_note"):
+                    put_plain(f"{doc['id']}.{n['id']}.translator_note", n, "translator_note")
                 for i, cell in enumerate(n.get("cells") or []):
                     fixed = (n.get("abbr") and i == 0) or (n.get("kind") == "signatory" and i == 1)
                     put(f"{doc['id']}.{n['id']}.cells[{i}]", cell, ("en",) if fixed else ("az", "en"))
@@ -58,6 +64,8 @@ def inject(data: Path) -> list[tuple[str, str]]:
                 put(f"{mf['document']}.{m['num']}.text", m["text"])
                 put(f"{mf['document']}.{m['num']}.executors_text", m["executors_text"], ("en",))
                 put(f"{mf['document']}.{m['num']}.deadline", m["deadline"]["text"], ("en",))
+                if m.get("translator_note"):
+                    put_plain(f"{mf['document']}.{m['num']}.translator_note", m, "translator_note")
                 for s in m.get("subitems") or []:
                     put(f"{mf['document']}.{m['num']}.{s['label']}", s["text"])
         _dump(mf_path, mf)
