@@ -114,3 +114,30 @@ def test_translators_notes_show_under_the_english_only(site):
     assert "«qoşulduğu» literally reads &#34;joined&#34;" in en
     measure = page(site, "en/nap-2014-2018/measures/13-9-1/").read_text(encoding="utf-8")
     assert "Translator&#39;s note:</span> The source reads «Mülki Aviasiya Administrasiyası»" in measure
+
+
+def test_custody_in_an_executors_cell_fails(data_copy):
+    replace_in(data_copy, MEASURES, '"Guardianship and trusteeship bodies, commissions',
+               '"Guardianship and custody bodies, commissions')
+    found = found_after(data_copy)
+    assert [m.split(": ")[0] for m in found] == ["nap-2014-2018:m-13-5-1:executors"] * 2
+    assert [m.split(" (term ")[1].split(")")[0] for m in found] == ["custody", "guardianship-and-custody-bodies"]
+
+
+def test_custody_in_a_body_name_fails(data_copy):
+    replace_in(data_copy, "bodies.yml", "en: guardianship and trusteeship bodies}", "en: guardianship and custody bodies}")
+    found = found_after(data_copy)
+    assert [m.split(": ")[0] for m in found] == ["bodies:guardianship-and-custody-bodies:name"] * 2
+    assert all("uses 'custody'" in m for m in found)
+
+
+def test_acceded_in_the_cis_1_1_executors_cell_passes_only_as_a_reviewed_exception(data_copy):
+    path = data_copy / "glossary" / "exceptions.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index('  - unit: "cis-2007-2010:m-1-1:executors"')
+    end = text.find("  - unit:", start + 1)
+    path.write_text(text[:start] + (text[end:] if end != -1 else ""), encoding="utf-8")
+    found = found_after(data_copy)
+    assert len(found) == 1 and found[0].startswith(
+        "cis-2007-2010:m-1-1:executors: Azerbaijani has 'qoşulmamış' (term joining-a-treaty) and the English uses "
+        "'acceded'")
