@@ -126,3 +126,12 @@ def checked_units(cat: Catalog) -> Iterator[Unit]:
     for u in all_units(cat):
         if u.kind in ("paragraph", "measure", "subitem", "group", "executors", "body"):
             yield u
+
+
+def unit_file(u: Unit) -> str:
+    """The data file that holds a unit, as a translator opens it (a document's file is named after its id)."""
+    if u.kind == "body":
+        return "data/bodies.yml"
+    if u.kind == "abbreviation":
+        return "data/abbreviations.yml"
+    return f"data/{'documents' if u.kind in ('document', 'paragraph') else 'measures'}/{u.document}.yml"

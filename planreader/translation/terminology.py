@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from planreader.data.catalog import Catalog
-from planreader.translation.glossary import Miss, avoided_en, az_match, occurs_en
+from planreader.translation.glossary import Miss, agreed, avoided_en, az_match, occurs_en
 from planreader.azerbaijani import az_lower
-from planreader.data.units import Unit, checked_units, text_units
+from planreader.data.units import Unit, checked_units, text_units, unit_file
 
 
 @lru_cache(maxsize=2)  # per catalog (hashed by identity)
@@ -49,7 +49,7 @@ def misses(cat: Catalog) -> tuple[list[Miss], list[str]]:
                 if (u.id, t.id) in excepted:
                     used_exceptions.add((u.id, t.id))
                 else:
-                    found.append(Miss(u.id, t.id, hit, u.text.en, avoided, t.en.term))
+                    found.append(Miss(u.id, t.id, hit, u.text.en, avoided, agreed(t), unit_file(u)))
     stale = [f"data/glossary/exceptions.yml: exception for {unit} / {term} is no longer needed; remove it"
              for unit, term in sorted(excepted - used_exceptions)]
     return found, stale
