@@ -169,3 +169,26 @@ def test_a_rendering_both_admitted_and_avoided_is_refused():
         Term.model_validate({"id": "x", "az": {"term": "himayə"},
                              "en": {"term": "trusteeship", "variants": ["custody"], "avoid": ["Custody"]},
                              "definition": {"az": "x", "en": "y"}})
+
+
+def test_signed_where_the_state_is_a_party_fails(data_copy):
+    replace_in(data_copy, NAP, "to which the Republic of Azerbaijan is a party in the field of combating trafficking in "
+               "human beings, including the Council", "which the Republic of Azerbaijan signed in the field of "
+               "combating trafficking in human beings, including the Council")
+    found = found_after(data_copy)
+    assert len(found) == 1 and found[0].startswith(
+        "data/documents/nap-2014-2018.yml: nap-2014-2018:p-3-2:text: Azerbaijani has 'qoşulduğu' (term "
+        "joining-a-treaty) but the English does not use 'is a party' or an admitted variant ('a party', 'parties to', "
+        "'join', 'joined', 'joining')")
+
+
+def test_signed_in_3_3_passes_only_as_a_reviewed_exception(data_copy):
+    path = data_copy / "glossary" / "exceptions.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index('  - unit: "nap-2014-2018:p-3-3:text"')
+    end = text.find("  - unit:", start + 1)
+    path.write_text(text[:start] + (text[end:] if end != -1 else ""), encoding="utf-8")
+    found = found_after(data_copy)
+    assert len(found) == 1 and found[0].startswith(
+        "data/documents/nap-2014-2018.yml: nap-2014-2018:p-3-3:text: Azerbaijani has 'qoşulduğu' (term "
+        "joining-a-treaty) but the English does not use 'is a party'")
