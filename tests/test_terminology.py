@@ -130,9 +130,11 @@ def test_custody_in_an_executors_cell_fails(data_copy):
 
 
 def test_custody_in_a_body_name_fails(data_copy):
-    replace_in(data_copy, "bodies.yml", "en: guardianship and trusteeship bodies}", "en: guardianship and custody bodies}")
+    replace_in(data_copy, "bodies.yml", "en: guardianship and trusteeship bodies}",
+               "en: guardianship and custody bodies}")
     found = found_after(data_copy)
-    assert [m.split(": ")[:2] for m in found] == [["data/bodies.yml", "bodies:guardianship-and-custody-bodies:name"]] * 2
+    body = ["data/bodies.yml", "bodies:guardianship-and-custody-bodies:name"]
+    assert [m.split(": ")[:2] for m in found] == [body] * 2
     assert all("uses 'custody'" in m for m in found)
 
 
