@@ -206,8 +206,8 @@ def test_indexes_follow_the_alphabet(site):
     en_names = re.findall(r'<li><a href="[^"]+">([^<]+)</a> <span class="counts">', en)
     assert en_names[:4] == ["Azerbaijan Television and Radio Broadcasting Closed Joint-Stock Company",
                             "Bar Association of the Republic of Azerbaijan",
-                            "Bureau for the Coordination of the Fight against Organised Crime and Other Dangerous Crimes "
-                            "on the Territory of the CIS Member States", "Cabinet of Ministers"]
+                            "Bureau for Coordination of the Fight against Organized Crime and Other Dangerous Types of "
+                            "Crime on the Territory of CIS Member States", "Cabinet of Ministers"]
 
 
 def test_charts_are_labelled_and_have_their_figures_as_linked_tables(site, catalog):

@@ -47,17 +47,19 @@ def test_avoid_is_english_only():
 def test_custody_for_himaye_fails_even_beside_the_agreed_term(data_copy):
     replace_in(data_copy, MEASURES, "placed under guardianship or trusteeship,", "placed under guardianship or in custody,")
     assert found_after(data_copy) == [
-        "nap-2014-2018:m-13-5-7:text: Azerbaijani has 'himayəyə' (term custody) and the English uses 'custody', which "
-        "the glossary rules out; use 'trusteeship' (see the term's note), or record a reviewed exception in "
-        "data/glossary/exceptions.yml: 'Monitoring in families of children who have been adopted or placed under "
-        "guardianship or in custody, and setting up moni'"]
+        "data/measures/nap-2014-2018.yml: nap-2014-2018:m-13-5-7:text: Azerbaijani has 'himayəyə' (term custody) and "
+        "the English uses 'custody', which the glossary rules out; use 'trusteeship' or an admitted variant "
+        "('curatorship') (see the term's note), or record a reviewed exception in data/glossary/exceptions.yml: "
+        "'Monitoring in families of children who have been adopted or placed under guardianship or in custody, and "
+        "setting up moni'"]
 
 
 def test_the_old_body_name_fails_for_the_body_concept_and_for_himaye(data_copy):
     replace_in(data_copy, NAP, "Guardianship and trusteeship bodies and commissions", "Guardianship and custody bodies and commissions")
     found = found_after(data_copy)
     assert [m.split(" (term ")[1].split(")")[0] for m in found] == ["custody", "guardianship-and-custody-bodies"]
-    assert all(m.startswith("nap-2014-2018:p-7-2:text: ") and "uses 'custody'" in m for m in found)
+    assert all(m.startswith("data/documents/nap-2014-2018.yml: nap-2014-2018:p-7-2:text: ") and "uses 'custody'" in m
+               for m in found)
 
 
 def test_acceded_where_the_state_is_a_party_fails(data_copy):
@@ -66,7 +68,8 @@ def test_acceded_where_the_state_is_a_party_fails(data_copy):
                "combating trafficking in human beings, including the Council")
     found = found_after(data_copy)
     assert len(found) == 1 and found[0].startswith(
-        "nap-2014-2018:p-3-2:text: Azerbaijani has 'qoşulduğu' (term joining-a-treaty) and the English uses 'acceded'")
+        "data/documents/nap-2014-2018.yml: nap-2014-2018:p-3-2:text: Azerbaijani has 'qoşulduğu' (term "
+        "joining-a-treaty) and the English uses 'acceded'")
 
 
 def test_accession_in_cis_1_1_passes_only_as_a_reviewed_exception(data_copy):
@@ -77,7 +80,8 @@ def test_accession_in_cis_1_1_passes_only_as_a_reviewed_exception(data_copy):
     path.write_text(text[:start] + text[end:], encoding="utf-8")
     found = found_after(data_copy)
     assert len(found) == 1 and found[0].startswith(
-        "cis-2007-2010:m-1-1:text: Azerbaijani has 'qoşulma' (term joining-a-treaty) and the English uses 'accession'")
+        "data/measures/cis-2007-2010.yml: cis-2007-2010:m-1-1:text: Azerbaijani has 'qoşulma' (term joining-a-treaty) "
+        "and the English uses 'accession'")
 
 
 def test_prevention_is_no_longer_a_variant_of_preventive_action(catalog):
@@ -114,3 +118,79 @@ def test_translators_notes_show_under_the_english_only(site):
     assert "«qoşulduğu» literally reads &#34;joined&#34;" in en
     measure = page(site, "en/nap-2014-2018/measures/13-9-1/").read_text(encoding="utf-8")
     assert "Translator&#39;s note:</span> The source reads «Mülki Aviasiya Administrasiyası»" in measure
+
+
+def test_custody_in_an_executors_cell_fails(data_copy):
+    replace_in(data_copy, MEASURES, '"Guardianship and trusteeship bodies, commissions',
+               '"Guardianship and custody bodies, commissions')
+    found = found_after(data_copy)
+    assert [m.split(": ")[:2] for m in found] == [["data/measures/nap-2014-2018.yml",
+                                                  "nap-2014-2018:m-13-5-1:executors"]] * 2
+    assert [m.split(" (term ")[1].split(")")[0] for m in found] == ["custody", "guardianship-and-custody-bodies"]
+
+
+def test_custody_in_a_body_name_fails(data_copy):
+    replace_in(data_copy, "bodies.yml", "en: guardianship and trusteeship bodies}",
+               "en: guardianship and custody bodies}")
+    found = found_after(data_copy)
+    body = ["data/bodies.yml", "bodies:guardianship-and-custody-bodies:name"]
+    assert [m.split(": ")[:2] for m in found] == [body] * 2
+    assert all("uses 'custody'" in m for m in found)
+
+
+def test_acceded_in_the_cis_1_1_executors_cell_passes_only_as_a_reviewed_exception(data_copy):
+    path = data_copy / "glossary" / "exceptions.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index('  - unit: "cis-2007-2010:m-1-1:executors"')
+    end = text.find("  - unit:", start + 1)
+    path.write_text(text[:start] + (text[end:] if end != -1 else ""), encoding="utf-8")
+    found = found_after(data_copy)
+    assert len(found) == 1 and found[0].startswith(
+        "data/measures/cis-2007-2010.yml: cis-2007-2010:m-1-1:executors: Azerbaijani has 'qoşulmamış' (term "
+        "joining-a-treaty) and the English uses 'acceded'")
+
+
+def test_a_missing_term_names_the_file_and_what_to_write_instead(data_copy):
+    replace_in(data_copy, MEASURES, "and campaign materials on the nature", "and promotional materials on the nature")
+    assert found_after(data_copy) == [
+        "data/measures/nap-2014-2018.yml: nap-2014-2018:m-13-2-2:text: Azerbaijani has 'təşviqat' (term campaign) but "
+        "the English does not use 'campaign': 'Preparation of teaching and methodological materials and promotional "
+        "materials on the nature of the problem of trafficki'"]
+
+
+def test_avoided_renderings_are_found_in_the_plural_too():
+    t = Term.model_validate({"id": "foreign-national", "az": {"term": "əcnəbi"},
+                             "en": {"term": "foreign national", "avoid": ["foreigner"]},
+                             "definition": {"az": "x", "en": "y"}})
+    assert avoided_en(t, "victims who are Foreigners or stateless persons") == "Foreigners"
+    assert avoided_en(t, "victims who are foreign nationals") is None
+
+
+def test_a_rendering_both_admitted_and_avoided_is_refused():
+    with pytest.raises(ValueError, match="en.avoid lists 'Custody', which is also the term or a variant"):
+        Term.model_validate({"id": "x", "az": {"term": "himayə"},
+                             "en": {"term": "trusteeship", "variants": ["custody"], "avoid": ["Custody"]},
+                             "definition": {"az": "x", "en": "y"}})
+
+
+def test_signed_where_the_state_is_a_party_fails(data_copy):
+    replace_in(data_copy, NAP, "to which the Republic of Azerbaijan is a party in the field of combating trafficking in "
+               "human beings, including the Council", "which the Republic of Azerbaijan signed in the field of "
+               "combating trafficking in human beings, including the Council")
+    found = found_after(data_copy)
+    assert len(found) == 1 and found[0].startswith(
+        "data/documents/nap-2014-2018.yml: nap-2014-2018:p-3-2:text: Azerbaijani has 'qoşulduğu' (term "
+        "joining-a-treaty) but the English does not use 'is a party' or an admitted variant ('a party', 'parties to', "
+        "'join', 'joined', 'joining')")
+
+
+def test_signed_in_3_3_passes_only_as_a_reviewed_exception(data_copy):
+    path = data_copy / "glossary" / "exceptions.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index('  - unit: "nap-2014-2018:p-3-3:text"')
+    end = text.find("  - unit:", start + 1)
+    path.write_text(text[:start] + (text[end:] if end != -1 else ""), encoding="utf-8")
+    found = found_after(data_copy)
+    assert len(found) == 1 and found[0].startswith(
+        "data/documents/nap-2014-2018.yml: nap-2014-2018:p-3-3:text: Azerbaijani has 'qoşulduğu' (term "
+        "joining-a-treaty) but the English does not use 'is a party'")

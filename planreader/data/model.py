@@ -383,6 +383,10 @@ class Term(Record):
             raise ValueError("en.forms is not used: English matching allows plurals of the term and its variants")
         if self.az.avoid:
             raise ValueError("az.avoid is not used: renderings to avoid are English (en.avoid)")
+        admitted = {p.casefold() for p in [self.en.term, *self.en.variants]}
+        both = [p for p in self.en.avoid if p.casefold() in admitted]
+        if both:
+            raise ValueError(f"en.avoid lists {both[0]!r}, which is also the term or a variant; keep it in one list")
         return self
 
 

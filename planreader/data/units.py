@@ -114,7 +114,24 @@ def all_units(cat: Catalog) -> Iterator[Unit]:
 
 
 def text_units(cat: Catalog) -> Iterator[Unit]:
-    """The units of the documents' running text: where glossary terms are looked for and checked."""
+    """The units of the documents' running text: where glossary terms are looked for and listed."""
     for u in all_units(cat):
         if u.kind in ("paragraph", "measure", "subitem", "group"):
             yield u
+
+
+def checked_units(cat: Catalog) -> Iterator[Unit]:
+    """The units the terminology check reads: the running text, and also the executors cells and the bodies'
+    records, where a wrong rendering ("guardianship and custody bodies") misleads as much."""
+    for u in all_units(cat):
+        if u.kind in ("paragraph", "measure", "subitem", "group", "executors", "body"):
+            yield u
+
+
+def unit_file(u: Unit) -> str:
+    """The data file that holds a unit, as a translator opens it (a document's file is named after its id)."""
+    if u.kind == "body":
+        return "data/bodies.yml"
+    if u.kind == "abbreviation":
+        return "data/abbreviations.yml"
+    return f"data/{'documents' if u.kind in ('document', 'paragraph') else 'measures'}/{u.document}.yml"

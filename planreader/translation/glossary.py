@@ -14,19 +14,21 @@ def _az_pattern(term: Term) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)")
 
 
-def _en_pattern(term: Term) -> re.Pattern[str]:
-    # English: case-insensitive, and each word of a term may take a plural ending ("victims of trafficking").
+def _en_phrases(phrases: set[str]) -> re.Pattern[str]:
+    # English: case-insensitive, and each word of a phrase may take a plural ending ("victims of trafficking").
     def plural_words(phrase: str) -> str:
         return r"\s+".join(re.escape(w) + r"(?:s|es)?" for w in phrase.split())
-    alts = "|".join(plural_words(f) for f in sorted({term.en.term, *term.en.variants}, key=len, reverse=True))
+    alts = "|".join(plural_words(f) for f in sorted(phrases, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
+
+
+def _en_pattern(term: Term) -> re.Pattern[str]:
+    return _en_phrases({term.en.term, *term.en.variants})
 
 
 def _avoid_pattern(term: Term) -> re.Pattern[str] | None:
-    if not term.en.avoid:
-        return None
-    alts = "|".join(re.escape(f) for f in sorted(term.en.avoid, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alts})(?!\w)", re.IGNORECASE)
+    # Matched like the agreed terms, so ruling out "foreigner" also rules out "foreigners".
+    return _en_phrases(set(term.en.avoid)) if term.en.avoid else None
 
 
 def avoided_en(term: Term, text: str) -> str | None:
@@ -49,6 +51,12 @@ def occurs_en(term: Term, text: str) -> bool:
     return bool(patterns(term)[1].search(text))
 
 
+def agreed(term: Term) -> str:
+    """What a translator should write instead, as a message says it: the preferred term and its variants."""
+    variants = ", ".join(repr(v) for v in term.en.variants)
+    return repr(term.en.term) + (f" or an admitted variant ({variants})" if variants else "")
+
+
 @dataclass(frozen=True)
 class Miss:
     unit: str
@@ -56,15 +64,17 @@ class Miss:
     found_az: str
     english: str
     avoided: str | None = None  # a rendering the glossary rules out, found in the English
-    preferred: str = ""
+    instead: str = ""  # agreed(term): what to write instead
+    file: str = ""  # the data file that holds the unit, as a translator opens it
 
     def __str__(self) -> str:
+        where = f"{self.file}: {self.unit}" if self.file else self.unit
         if self.avoided:
-            return (f"{self.unit}: Azerbaijani has {self.found_az!r} (term {self.term}) and the English uses "
-                    f"{self.avoided!r}, which the glossary rules out; use {self.preferred!r} (see the term's note), "
+            return (f"{where}: Azerbaijani has {self.found_az!r} (term {self.term}) and the English uses "
+                    f"{self.avoided!r}, which the glossary rules out; use {self.instead} (see the term's note), "
                     f"or record a reviewed exception in data/glossary/exceptions.yml: {self.english[:120]!r}")
-        return (f"{self.unit}: Azerbaijani has {self.found_az!r} (term {self.term}) but the English uses neither the "
-                f"preferred term nor a variant: {self.english[:120]!r}")
+        return (f"{where}: Azerbaijani has {self.found_az!r} (term {self.term}) but the English does not use "
+                f"{self.instead}: {self.english[:120]!r}")
 
 
 def az_match(term: Term, text: str) -> str | None:

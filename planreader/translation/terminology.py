@@ -3,24 +3,29 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterable
 from functools import lru_cache
 
 from planreader.data.catalog import Catalog
-from planreader.translation.glossary import Miss, avoided_en, az_match, occurs_en
+from planreader.translation.glossary import Miss, agreed, avoided_en, az_match, occurs_en
 from planreader.azerbaijani import az_lower
-from planreader.data.units import Unit, text_units
+from planreader.data.units import Unit, checked_units, text_units, unit_file
 
 
 @lru_cache(maxsize=2)  # per catalog (hashed by identity)
 def occurrences(cat: Catalog) -> dict[str, list[Unit]]:
     """For each glossary concept, the text units whose Azerbaijani uses it, in reading order."""
+    return _occurrences(cat, text_units(cat))
+
+
+def _occurrences(cat: Catalog, units: Iterable[Unit]) -> dict[str, list[Unit]]:
     # Only terms whose forms start with a word of the unit can occur in it: test those alone.
     by_first_word: dict[str, set[str]] = {}
     for t in cat.glossary.values():
         for f in [t.az.term, *t.az.variants, *t.az.forms]:
             by_first_word.setdefault(re.findall(r"\w+", az_lower(f))[0], set()).add(t.id)
     found: dict[str, list[Unit]] = {t: [] for t in cat.glossary}
-    for u in text_units(cat):
+    for u in units:
         candidates = set().union(*(by_first_word.get(w, ()) for w in set(re.findall(r"\w+", az_lower(u.text.az)))))
         for t_id in sorted(candidates, key=list(cat.glossary).index):
             if az_match(cat.glossary[t_id], u.text.az):
@@ -33,7 +38,7 @@ def misses(cat: Catalog) -> tuple[list[Miss], list[str]]:
     excepted = {(e.unit, e.term) for e in cat.term_exceptions}
     used_exceptions: set[tuple[str, str]] = set()
     found: list[Miss] = []
-    for t_id, units in occurrences(cat).items():
+    for t_id, units in _occurrences(cat, checked_units(cat)).items():
         t = cat.glossary[t_id]
         for u in units:
             if not u.text.en:
@@ -44,7 +49,7 @@ def misses(cat: Catalog) -> tuple[list[Miss], list[str]]:
                 if (u.id, t.id) in excepted:
                     used_exceptions.add((u.id, t.id))
                 else:
-                    found.append(Miss(u.id, t.id, hit, u.text.en, avoided, t.en.term))
+                    found.append(Miss(u.id, t.id, hit, u.text.en, avoided, agreed(t), unit_file(u)))
     stale = [f"data/glossary/exceptions.yml: exception for {unit} / {term} is no longer needed; remove it"
              for unit, term in sorted(excepted - used_exceptions)]
     return found, stale
