@@ -6,6 +6,21 @@
  *    spellings the lexicon maps a folded query back to ("isler" -> "islər", "dovlet" -> "dovlət").
  * The page state lives in the URL (?q=…&kind=…&doc=…) so a search can be shared.
  */
+/* The pure text functions (no page, no network): folding, spelling variants, stemming. They are kept apart so
+ * that tests run them in node against the same committed tables as their Python twins (tests/test_search_text.py).
+ */
+var PlanreaderSearchText = (function () {
+  "use strict";
+  function azLower(s) { return s.replace(/I/g, "ı").replace(/İ/g, "i").toLowerCase(); }
+  /* Everything a reader may leave out: case (Azerbaijani-aware), diacritics, ə→e, ı→i (planreader/search/lexicon.py fold). */
+  function fold(s) {
+    return azLower(s).normalize("NFD").replace(/\p{M}/gu, "").replace(/ə/g, "e").replace(/ı/g, "i");
+  }
+  /* A word as Pagefind indexes it: lower case (Unicode default), combining marks removed. */
+  function pagefindNormal(s) { return s.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC"); }
+  return {azLower: azLower, fold: fold, pagefindNormal: pagefindNormal};
+})();
+
 (function () {
   "use strict";
   var root = document.querySelector("[data-search-page]");
@@ -21,11 +36,7 @@
   var shards = {};
   var generation = 0;
 
-  function azLower(s) { return s.replace(/I/g, "ı").replace(/İ/g, "i").toLowerCase(); }
-  function fold(s) {
-    return azLower(s).normalize("NFD").replace(/\p{M}/gu, "").replace(/ə/g, "e").replace(/ı/g, "i");
-  }
-  function pagefindNormal(s) { return s.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC"); }
+  var T = PlanreaderSearchText, azLower = T.azLower, fold = T.fold, pagefindNormal = T.pagefindNormal;
   function shardKey(folded) {
     var k = folded.slice(0, 2).replace(/[^0-9a-z]/g, "_");
     while (k.length < 2) { k += "_"; }

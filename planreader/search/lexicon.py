@@ -23,16 +23,20 @@ _FOLD = str.maketrans({"ə": "e", "ı": "i"})
 WORD = re.compile(r"\w+")
 
 
+def _strip_marks(decomposed: str) -> str:
+    """Drop every mark (general category M: Mn, Mc, Me), as search.js's /\\p{M}/u does; unicodedata.combining
+    would keep the marks whose combining class is 0 and let the two foldings drift apart."""
+    return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
+
+
 def pagefind_normal(word: str) -> str:
     """A word as Pagefind indexes it: lower case (Unicode default), combining marks removed."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    return unicodedata.normalize("NFC", _strip_marks(unicodedata.normalize("NFD", word.lower())))
 
 
 def fold(text: str) -> str:
     """Everything a reader may leave out: case (Azerbaijani-aware), diacritics, ə→e, ı→i."""
-    decomposed = unicodedata.normalize("NFD", az_lower(text))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_FOLD)
+    return _strip_marks(unicodedata.normalize("NFD", az_lower(text))).translate(_FOLD)
 
 
 def shard_key(folded: str) -> str:
