@@ -1,12 +1,15 @@
 """The search's pure text functions, Python and JavaScript, against the same committed tables (fast, no browser)."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 
 from jsrun import call_js
+from planreader.search.expand import (AZ_HARDEN, AZ_MIN_STEM, AZ_SUFFIXES, SPELLING_RULES, az_stems, spelling_variants,
+                                      synonym_groups)
 from planreader.search.lexicon import fold, pagefind_normal
 
 HERE = Path(__file__).parent
@@ -39,3 +42,40 @@ def test_javascript_fold_agrees_with_the_table_and_with_python(js_folding):
     drift = [(c["in"], pagefind_normal(c["in"]), pf) for c, (_js, pf) in zip(FOLDING, js_folding)
              if pf != pagefind_normal(c["in"])]
     assert not drift, drift
+
+
+EXPANSION = yaml.safe_load((HERE / "expansion_cases.yml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", EXPANSION["az_stems"], ids=[c["in"] for c in EXPANSION["az_stems"]])
+def test_python_azerbaijani_stems(case):
+    assert az_stems(case["in"]) == case["out"]
+
+
+@pytest.mark.parametrize("case", EXPANSION["spelling"], ids=[c["in"] for c in EXPANSION["spelling"]])
+def test_python_spelling_variants(case):
+    assert spelling_variants(case["in"]) == case["out"]
+
+
+def test_javascript_expansion_agrees_with_the_table():
+    stems, spells = EXPANSION["az_stems"], EXPANSION["spelling"]
+    out = call_js([["azStems", c["in"], AZ_SUFFIXES, AZ_MIN_STEM, AZ_HARDEN] for c in stems]
+                  + [["spellingVariants", c["in"], SPELLING_RULES] for c in spells])
+    wrong = [(c["in"], c["out"], js) for c, js in zip(stems + spells, out) if js != c["out"]]
+    assert not wrong, wrong
+
+
+def test_every_spelling_rule_is_exercised():
+    """A rule no case reaches could be wrong in either language unnoticed."""
+    used = {i for c in EXPANSION["spelling"] if c["out"] for i, (p, _r) in enumerate(SPELLING_RULES)
+            if re.search(p, fold(c["in"]))}
+    assert used == set(range(len(SPELLING_RULES))), sorted(set(range(len(SPELLING_RULES))) - used)
+
+
+def test_synonym_groups_hold_the_glossary_variants_and_reader_synonyms(catalog):
+    en = synonym_groups(catalog, "en")
+    assert ["money laundering", "legalisation of funds or other property", "legalisation of proceeds"] in en
+    assert ["trafficking in human beings", "trafficking in persons"] in en  # glossary term + admitted variant
+    az = synonym_groups(catalog, "az")
+    assert any("insan alverine" in g and "insan alveri" in g for g in az)   # glossary forms, folded
+    assert all(len(g) > 1 and all(p == fold(p) for p in g) for g in en + az)

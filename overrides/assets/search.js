@@ -18,7 +18,40 @@ var PlanreaderSearchText = (function () {
   }
   /* A word as Pagefind indexes it: lower case (Unicode default), combining marks removed. */
   function pagefindNormal(s) { return s.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC"); }
-  return {azLower: azLower, fold: fold, pagefindNormal: pagefindNormal};
+  /* The other spellings of a word under the rules of search-lexicon/expand.json (planreader/search/expand.py
+   * spelling_variants): one rule at a time, in rule order, never the word itself or a prefix of it. */
+  function spellingVariants(word, rules) {
+    var w = fold(word), out = [];
+    rules.forEach(function (rule) {
+      var re = new RegExp(rule[0]);
+      if (re.test(w)) {
+        var v = w.replace(re, rule[1]);
+        if (v !== w && w.indexOf(v) !== 0 && out.indexOf(v) < 0) { out.push(v); }
+      }
+    });
+    return out;
+  }
+  /* The folded stems of an Azerbaijani word (planreader/search/expand.py az_stems): endings stripped, longest
+   * first, while minStem letters remain; a softened final consonant before a vowel ending also gives its hard form. */
+  function azStems(word, suffixes, minStem, harden) {
+    var w = fold(word);
+    if (!/^\p{L}+$/u.test(w)) { return [w]; }
+    for (;;) {
+      var cut = null;
+      for (var i = 0; i < suffixes.length; i++) {
+        var sfx = suffixes[i];
+        if (w.length - sfx.length >= minStem && w.slice(-sfx.length) === sfx) { cut = sfx; break; }
+      }
+      if (cut === null) { return [w]; }
+      w = w.slice(0, -cut.length);
+      var last = w.charAt(w.length - 1);
+      if ("aeiu".indexOf(cut.charAt(0)) >= 0 && Object.prototype.hasOwnProperty.call(harden, last)) {
+        return [w, w.slice(0, -1) + harden[last]];
+      }
+    }
+  }
+  return {azLower: azLower, fold: fold, pagefindNormal: pagefindNormal, spellingVariants: spellingVariants,
+          azStems: azStems};
 })();
 
 (function () {

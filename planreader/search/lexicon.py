@@ -8,6 +8,7 @@ folded letters: a query downloads only the shards of the words it contains.
 """
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import unicodedata
@@ -18,6 +19,7 @@ from pathlib import Path
 from planreader import ids
 from planreader.data.catalog import Catalog
 from planreader.azerbaijani import az_lower
+from planreader.search.pagefind import MAGIC
 
 _FOLD = str.maketrans({"ə": "e", "ı": "i"})
 WORD = re.compile(r"\w+")
@@ -131,6 +133,18 @@ def _numbered(nodes):
         yield from _numbered(n.children)
 
 
+def pagefind_pages(bundle: Path) -> dict[str, str]:
+    """Pagefind's page id (the fragment's name, which search results carry as `id`) for each indexed URL, so the
+    browser can tell an entity it lists from the same page among Pagefind's results before loading either."""
+    pages = {}
+    for f in sorted((bundle / "fragment").glob("*.pf_fragment")):
+        raw = gzip.decompress(f.read_bytes())
+        if not raw.startswith(MAGIC):
+            raise ValueError(f"{f} is not a Pagefind fragment")
+        pages[json.loads(raw[len(MAGIC):])["url"].lstrip("/")] = f.name.removesuffix(".pf_fragment")
+    return pages
+
+
 def write_lexicon(cat: Catalog, lang: str, site_lang_dir: Path, extra_texts: list[str]) -> dict[str, int]:
     """Write search-lexicon/<shard>.json under the language's site folder; returns the bytes per shard.
 
@@ -139,7 +153,10 @@ def write_lexicon(cat: Catalog, lang: str, site_lang_dir: Path, extra_texts: lis
     shards: dict[str, dict] = defaultdict(lambda: {"words": [], "entities": []})
     for word, _n in sorted(words.items(), key=lambda kv: (-kv[1], kv[0])):
         shards[shard_key(fold(word))]["words"].append(word)
+    pages = pagefind_pages(site_lang_dir / "pagefind")
     for e in entities(cat, lang):
+        if e["url"] in pages:
+            e["page"] = pages[e["url"]]
         for key in e["keys"]:
             # The folded key finds the record however it is typed; the key as written ranks exact spellings first.
             entry = {k: v for k, v in e.items() if k != "keys"}
