@@ -19,7 +19,7 @@ from pathlib import Path
 from planreader import ids
 from planreader.data.catalog import Catalog
 from planreader.azerbaijani import az_lower
-from planreader.search.pagefind import MAGIC
+from planreader.search.pagefind import EXCLUDE_SELECTORS, MAGIC, selector_matches
 
 _FOLD = str.maketrans({"ə": "e", "ı": "i"})
 WORD = re.compile(r"\w+")
@@ -47,7 +47,8 @@ def shard_key(folded: str) -> str:
 
 
 class _BodyText(HTMLParser):
-    """The text Pagefind indexes: inside [data-pagefind-body], outside [data-pagefind-ignore] and .headerlink."""
+    """The text Pagefind indexes: inside [data-pagefind-body], outside [data-pagefind-ignore], EXCLUDE_SELECTORS,
+    scripts and styles."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -61,7 +62,9 @@ class _BodyText(HTMLParser):
             return
         a = dict(attrs)
         body = "data-pagefind-body" in a
-        skip = "data-pagefind-ignore" in a or "headerlink" in (a.get("class") or "").split() or tag in ("script", "style")
+        classes = set((a.get("class") or "").split())
+        skip = ("data-pagefind-ignore" in a or tag in ("script", "style")
+                or any(selector_matches(s, tag, classes) for s in EXCLUDE_SELECTORS))
         self.stack.append((body, skip))
         self.depth += body
         self.skip += skip

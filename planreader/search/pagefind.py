@@ -20,6 +20,20 @@ import cbor2
 from planreader.search.records import SearchRecord
 
 MAGIC = b"pagefind_dcd"
+# What is never indexed, besides [data-pagefind-ignore]: navigation and neighbour links (a measure must not match
+# on its neighbours' numbers), breadcrumbs, table headers, definition-list labels, cite boxes, the same text in
+# the other language, download lists, notices repeated on every page, anchors and screen-reader-only labels.
+# Simple selectors only (a tag, classes, or a tag with classes): the lexicon's parser (lexicon.py) reads the
+# same list to know which words Pagefind indexed. The templates mark most of these data-pagefind-ignore as well.
+EXCLUDE_SELECTORS = ["nav", "thead", "dt", ".headerlink", ".md-skip", ".breadcrumbs", ".measure-nav", ".cite-box",
+                     ".other-lang", ".downloads", ".unit-side", ".untranslated", ".visually-hidden",
+                     ".admonition.info", ".admonition.abstract"]
+
+
+def selector_matches(selector: str, tag: str, classes: set[str]) -> bool:
+    """Whether an element matches one of EXCLUDE_SELECTORS' simple selectors ("nav", ".a.b", "div.a")."""
+    name, *wanted = selector.split(".")
+    return (not name or name == tag) and set(wanted) <= classes
 # The version whose file layout (pf_meta: [.., .., .., [[filter, file hash], …]]; pf_filter: [name, [[value,
 # [pages]], …]]) and Python client (see _NoPollDelay) this module was written against. A new version needs both
 # re-checked before the pin in requirements.txt moves.
@@ -97,7 +111,7 @@ def index_search(lang_dir: Path, lang: str, records: list[SearchRecord]) -> None
     pagefind.service.asyncio = _NoPollDelay()
 
     async def run() -> list[dict]:
-        config = IndexConfig(exclude_selectors=[".headerlink", ".md-skip"], force_language=lang)
+        config = IndexConfig(exclude_selectors=EXCLUDE_SELECTORS, force_language=lang)
         index = await PagefindIndex(config=config).__aenter__()
         service = index._service
         try:
