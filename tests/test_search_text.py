@@ -79,3 +79,19 @@ def test_synonym_groups_hold_the_glossary_variants_and_reader_synonyms(catalog):
     az = synonym_groups(catalog, "az")
     assert any("insan alverine" in g and "insan alveri" in g for g in az)   # glossary forms, folded
     assert all(len(g) > 1 and all(p == fold(p) for p in g) for g in en + az)
+
+
+def test_recall_and_mean_reciprocal_rank():
+    from planreader.search.metrics import first_rank, mean_reciprocal_rank, recall_at, reciprocal_rank
+
+    ranks = [1, 2, 3, 4, None]
+    assert recall_at(ranks, 3) == 3 / 5
+    assert recall_at(ranks, 1) == 1 / 5
+    assert mean_reciprocal_rank(ranks) == pytest.approx((1 + 1 / 2 + 1 / 3 + 1 / 4 + 0) / 5)
+    assert reciprocal_rank(None) == 0.0
+    assert first_rank(["a", "b", "c"], {"c", "b"}) == 2
+    assert first_rank(["a"], {"z"}) is None
+    with pytest.raises(ValueError):
+        recall_at([])
+    with pytest.raises(ValueError):
+        reciprocal_rank(0)

@@ -61,7 +61,9 @@ var PlanreaderSearchText = (function () {
   var FIRST = 5;   // shown as soon as their excerpts arrive, before the rest of the first page
   var ENTITIES = 5;  // records named outright, listed above the full-text results
   var ENTER_KINDS = {measure: true, abbreviation: true, body: true};  // Enter on one of these opens its page
-  var NO_EXPANSION = {spelling: [], suffixes: [], minStem: 4, harden: {}, synonyms: []};
+  var NO_EXPANSION = {spelling: [], suffixes: [], minStem: 4, harden: {}, synonyms: [], measures: []};
+  var MEASURE_BOOST = 2;     // a measure whose own text matches outranks a short page that only mentions the words
+  var VARIANT_PENALTY = 0.75;  // a match in another spelling ranks a little below one as typed
   var EMPTY = {words: [], entities: []};
 
   function shardKey(folded) {
@@ -210,7 +212,7 @@ var PlanreaderSearchText = (function () {
         }
         var seen = {};
         function unique(p) { var dup = seen[p.query]; seen[p.query] = true; return !dup; }
-        return {full: out.slice(0, full).filter(unique), partial: out.slice(full).filter(unique)};
+        return {full: out.slice(0, full).filter(unique), partial: out.slice(full).filter(unique), measures: ex.measures};
       });
     });
   }
@@ -392,28 +394,37 @@ var PlanreaderSearchText = (function () {
         function search(list) {
           return Promise.all(list.map(function (s) { return pf.search(s.query, {filters: f}); }));
         }
-        var seen = {}, urls = {}, items = [], partial = [];
+        var seen = {}, urls = {}, items = [];
         ents.forEach(function (e) {
           urls[new URL(base + e.url, window.location.href).href] = true;
           if (e.page) { seen[e.page] = true; }
           items.push({entity: e});
         });
-        return search(searches.full).then(function (sets) {
-          sets.forEach(function (set) {
+        var measures = {};
+        searches.measures.forEach(function (id) { measures[id] = true; });
+        function ranked(sets, penalty) {
+          var best = {}, out = [];
+          sets.forEach(function (set, i) {
             (set ? set.results : []).forEach(function (res) {
-              if (!seen[res.id]) { seen[res.id] = true; items.push({res: res, missing: []}); }
+              var score = res.score * (measures[res.id] ? MEASURE_BOOST : 1) * (i ? penalty : 1);
+              if (!best[res.id]) { best[res.id] = {res: res, score: score, i: i}; out.push(best[res.id]); }
+              else if (score > best[res.id].score) { best[res.id].score = score; best[res.id].i = i; }
             });
+          });
+          return out.sort(function (a, b) { return b.score - a.score; });
+        }
+        return search(searches.full).then(function (sets) {
+          ranked(sets, VARIANT_PENALTY).forEach(function (r) {
+            if (!seen[r.res.id]) { seen[r.res.id] = true; items.push({res: r.res, missing: []}); }
           });
           // Fewer full matches than a page: the pages that lack a word follow, best first, each naming it.
           return items.length < PAGE ? search(searches.partial) : [];
         }).then(function (sets) {
           if (mine !== generation) { return; }
-          sets.forEach(function (set, i) {
-            (set ? set.results : []).forEach(function (res) { partial.push({res: res, missing: searches.partial[i].missing}); });
-          });
           var full = items.length;
-          partial.sort(function (a, b) { return b.res.score - a.res.score; });
-          partial.forEach(function (p) { if (!seen[p.res.id]) { seen[p.res.id] = true; items.push(p); } });
+          ranked(sets, 1).forEach(function (r) {
+            if (!seen[r.res.id]) { seen[r.res.id] = true; items.push({res: r.res, missing: searches.partial[r.i].missing}); }
+          });
           current = {items: items, shown: 0, total: items.length, partial: items.length - full, urls: urls, mine: mine};
           return showMore(current, q).then(function () {
             if (mine !== generation) { return; }

@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from planreader.data.catalog import Catalog
-from planreader.search.lexicon import fold
+from planreader.search.lexicon import fold, pagefind_pages
 
 # [pattern, replacement] in the syntax both Python's re and JavaScript's RegExp read alike ($1 becomes \1 here).
 # Each rule turns an American spelling into the British one the texts use, or back (a translation may use either).
@@ -103,10 +103,19 @@ def synonym_groups(cat: Catalog, lang: str) -> list[list[str]]:
     return groups
 
 
+def measure_pages(site_lang_dir: Path) -> list[str]:
+    """Pagefind's ids of the measure pages: search.js ranks a measure whose own text matches above pages that
+    only mention it (a glossary entry, a body), which Pagefind alone would rank first for being short."""
+    return sorted(page for url, page in pagefind_pages(site_lang_dir / "pagefind").items() if "/measures/" in f"/{url}"
+                  and url.rstrip("/").split("/")[-2] == "measures")
+
+
 def write_expansions(cat: Catalog, lang: str, site_lang_dir: Path) -> int:
-    """search-lexicon/expand.json: what search.js needs to expand a query in this language; returns its bytes."""
+    """search-lexicon/expand.json: what search.js needs to expand and rank a query in this language; returns its
+    bytes. Written after Pagefind's index, whose page ids it names."""
     data = {"spelling": SPELLING_RULES if lang == "en" else [], "suffixes": AZ_SUFFIXES if lang == "az" else [],
-            "minStem": AZ_MIN_STEM, "harden": AZ_HARDEN, "synonyms": synonym_groups(cat, lang)}
+            "minStem": AZ_MIN_STEM, "harden": AZ_HARDEN, "synonyms": synonym_groups(cat, lang),
+            "measures": measure_pages(site_lang_dir)}
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     out = site_lang_dir / "search-lexicon" / "expand.json"
     out.parent.mkdir(parents=True, exist_ok=True)
