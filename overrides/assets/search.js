@@ -61,9 +61,10 @@ var PlanreaderSearchText = (function () {
   var FIRST = 5;   // shown as soon as their excerpts arrive, before the rest of the first page
   var ENTITIES = 5;  // records named outright, listed above the full-text results
   var ENTER_KINDS = {measure: true, abbreviation: true, body: true};  // Enter on one of these opens its page
-  var NO_EXPANSION = {spelling: [], suffixes: [], minStem: 4, harden: {}, synonyms: [], measures: []};
+  var NO_EXPANSION = {spelling: [], suffixes: [], minStem: 4, harden: {}, synonyms: [], measures: [], stopwords: []};
   var MEASURE_BOOST = 2;     // a measure whose own text matches outranks a short page that only mentions the words
   var VARIANT_PENALTY = 0.75;  // a match in another spelling ranks a little below one as typed
+  var RANKING = {termSimilarity: 3.0, pageLength: 0.5};  // Pagefind 1.5 defaults: 1.0 and 0.75
   var EMPTY = {words: [], entities: []};
 
   function shardKey(folded) {
@@ -173,7 +174,7 @@ var PlanreaderSearchText = (function () {
    * words that are in no page at all (each result names the words it lacks). */
   function plan(lex, q) {
     var ws = words(q);
-    if (!ws.length) { return Promise.resolve([]); }
+    if (!ws.length) { return Promise.resolve({full: [], partial: [], measures: []}); }
     return lex.expansion().then(function (ex) {
       var folded = ws.map(fold), line = " " + folded.join(" ") + " ", swaps = [];
       ex.synonyms.forEach(function (group) {
@@ -195,18 +196,27 @@ var PlanreaderSearchText = (function () {
           if (!ws2.length || options.some(function (o) { return !o.length; })) { return; }
           combine(options).forEach(function (s) { out.push({query: s, missing: missing}); });
         }
-        var present = ws.filter(function (w) { return opts[fold(w)].length; });
-        var absent = ws.filter(function (w) { return !opts[fold(w)].length; });
-        add(ws, []);
-        swaps.forEach(function (s) { add(words(s), []); });
+        // The words as typed, as one exact phrase, first ("protection of witnesses": not pages that merely
+        // have "with", which Pagefind's stem "wit" of "witnesses" also matches).
+        var phrase = ws.map(function (w) { return opts[fold(w)][0]; });
+        if (ws.length > 1 && phrase.every(Boolean)) { out.push({query: '"' + phrase.join(" ") + '"', missing: [], exact: true}); }
+        var content = ws.filter(function (w) { return ex.stopwords.indexOf(fold(w)) < 0; });
+        if (!content.length) { content = ws; }
+        var present = content.filter(function (w) { return opts[fold(w)].length; });
+        var absent = content.filter(function (w) { return !opts[fold(w)].length; });
+        add(content, []);
+        swaps.forEach(function (s) {
+          var sw = words(s).filter(function (w) { return ex.stopwords.indexOf(fold(w)) < 0; });
+          add(sw.length ? sw : words(s), []);
+        });
         var full = out.length;
         // A query of one-letter words or numbers alone ("b", "1.2") would match half the site: not a partial.
         function telling(ws2) { return ws2.some(function (w) { return /^\p{L}{3,}$/u.test(w); }); }
         if (absent.length) {
           if (telling(present)) { add(present, absent); }
-        } else if (ws.length > 1) {
-          ws.forEach(function (w, i) {
-            var rest = ws.filter(function (_w, j) { return j !== i; });
+        } else if (content.length > 1) {
+          content.forEach(function (w, i) {
+            var rest = content.filter(function (_w, j) { return j !== i; });
             if (telling(rest)) { add(rest, [w]); }
           });
         }
@@ -276,7 +286,9 @@ var PlanreaderSearchText = (function () {
         pagefind = import(new URL(base + "pagefind/pagefind.js", window.location.href).href).then(function (pf) {
           // Pagefind stores URLs from the language root; the site may be served from any sub-path.
           var baseUrl = new URL(base, window.location.href).pathname;
-          return pf.options({excerptLength: 24, baseUrl: baseUrl}).then(function () { return pf; });
+          // termSimilarity: a stemmed prefix ("wit" for "witnesses") must not rank "with" alike; pageLength: a short
+          // glossary or body page should not outrank the measure whose text holds the words.
+          return pf.options({excerptLength: 24, baseUrl: baseUrl, ranking: RANKING}).then(function () { return pf; });
         });
       }
       return pagefind;
@@ -414,7 +426,9 @@ var PlanreaderSearchText = (function () {
           return out.sort(function (a, b) { return b.score - a.score; });
         }
         return search(searches.full).then(function (sets) {
-          ranked(sets, VARIANT_PENALTY).forEach(function (r) {
+          var exact = sets.filter(function (_s, i) { return searches.full[i].exact; });
+          var loose = sets.filter(function (_s, i) { return !searches.full[i].exact; });
+          ranked(exact, 1).concat(ranked(loose, VARIANT_PENALTY)).forEach(function (r) {
             if (!seen[r.res.id]) { seen[r.res.id] = true; items.push({res: r.res, missing: []}); }
           });
           // Fewer full matches than a page: the pages that lack a word follow, best first, each naming it.

@@ -85,6 +85,14 @@ def az_stems(word: str) -> list[str]:
             return [w]
 
 
+# Words a reader adds that say nothing about which page is meant ("hotline for victims": the measure has no
+# "for"): not required in a match, never named as missing. A query of these alone is searched as it is.
+STOPWORDS: dict[str, list[str]] = {
+    "en": ["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "it", "its", "of",
+           "on", "or", "that", "the", "their", "this", "to", "which", "who", "with"],
+    "az": ["bu", "da", "de", "ki", "ve", "ya", "ile", "ucun", "o"],  # folded: və, ilə, üçün, də
+}
+
 SYNONYMS = Path(__file__).with_name("synonyms.yml")
 
 
@@ -115,7 +123,7 @@ def write_expansions(cat: Catalog, lang: str, site_lang_dir: Path) -> int:
     bytes. Written after Pagefind's index, whose page ids it names."""
     data = {"spelling": SPELLING_RULES if lang == "en" else [], "suffixes": AZ_SUFFIXES if lang == "az" else [],
             "minStem": AZ_MIN_STEM, "harden": AZ_HARDEN, "synonyms": synonym_groups(cat, lang),
-            "measures": measure_pages(site_lang_dir)}
+            "measures": measure_pages(site_lang_dir), "stopwords": STOPWORDS[lang]}
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     out = site_lang_dir / "search-lexicon" / "expand.json"
     out.parent.mkdir(parents=True, exist_ok=True)
