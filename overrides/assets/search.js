@@ -307,8 +307,8 @@ var PlanreaderSearchText = (function () {
     function count(state) {
       var full = state.total - state.partial;
       if (!state.total) { return labels.none; }
-      var text = full ? plural("found", full) : labels.none;
-      return state.partial ? text + " · " + plural("partial", state.partial) : text;
+      if (!full) { return plural("only", state.partial); }
+      return state.partial ? plural("found", full) + " · " + plural("partial", state.partial) : plural("found", full);
     }
     function item(url, title, excerpt, kind, missing) {
       var li = document.createElement("li");

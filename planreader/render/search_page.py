@@ -16,7 +16,9 @@ def search_page(ctx: RenderContext) -> Page:
     # The count in each CLDR plural category of the page's language (search.js picks one with Intl.PluralRules);
     # Azerbaijani has one form for both ("1 nəticə", "5 nəticə").
     labels = {**kinds, "searching": _("Searching…"), "found_one": _("{n} result"), "found_other": _("{n} results"),
-              "partial_other": _("{n} more with only some of the words"), "missing": _("Does not contain: {words}"),
+              "partial_other": _("{n} more with only some of the words"),
+              "only_one": _("{n} result with only some of the words"),
+              "only_other": _("{n} results with only some of the words"), "missing": _("Does not contain: {words}"),
               "none": _("Nothing found."), "error": _("Search failed:")}
     title = _("Search")
     return render(ctx, "search.html", ids.search(), title, search={"exclude": True},
