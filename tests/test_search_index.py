@@ -81,3 +81,4 @@ def test_entities_carry_their_pagefind_page(site, lang):
         assert e.get("page") == by_url.get(e["url"]), e
     expand = json.loads((lex / "expand.json").read_text(encoding="utf-8"))
     assert bool(expand["spelling"]) == (lang == "en") and bool(expand["suffixes"]) == (lang == "az")
+    assert "for" in expand["stopwords"] if lang == "en" else "ve" in expand["stopwords"]

@@ -61,7 +61,7 @@ var PlanreaderSearchText = (function () {
   var FIRST = 5;   // shown as soon as their excerpts arrive, before the rest of the first page
   var ENTITIES = 5;  // records named outright, listed above the full-text results
   var ENTER_KINDS = {measure: true, abbreviation: true, body: true};  // Enter on one of these opens its page
-  var NO_EXPANSION = {spelling: [], suffixes: [], minStem: 4, harden: {}, synonyms: [], measures: [], stopwords: []};
+  var NO_EXPANSION = {spelling: [], suffixes: [], minStem: 4, harden: {}, synonyms: [], stopwords: []};
   var MEASURE_BOOST = 2;     // a measure whose own text matches outranks a short page that only mentions the words
   var VARIANT_PENALTY = 0.75;  // a match in another spelling ranks a little below one as typed
   var RANKING = {termSimilarity: 3.0, pageLength: 0.5};  // Pagefind 1.5 defaults: 1.0 and 0.75
@@ -169,12 +169,12 @@ var PlanreaderSearchText = (function () {
     });
     return out;
   }
-  /* The searches for a query, in rank order: {query, missing}. All words (each in its spellings), then the query
-   * with a synonym phrase swapped for another of its group; then, below, the pages that lack one word, or the
-   * words that are in no page at all (each result names the words it lacks). */
+  /* The searches for a query ({query, missing}), in tiers ranked one below the other: the words as one exact
+   * phrase; all words, each in its spellings; the query with a synonym phrase swapped for another of its group;
+   * the pages that lack one word, or the words that are in no page at all (each result names what it lacks). */
   function plan(lex, q) {
     var ws = words(q);
-    if (!ws.length) { return Promise.resolve({full: [], partial: [], measures: []}); }
+    if (!ws.length) { return Promise.resolve({exact: [], own: [], swaps: [], partial: []}); }
     return lex.expansion().then(function (ex) {
       var folded = ws.map(fold), line = " " + folded.join(" ") + " ", swaps = [];
       ex.synonyms.forEach(function (group) {
@@ -199,12 +199,13 @@ var PlanreaderSearchText = (function () {
         // The words as typed, as one exact phrase, first ("protection of witnesses": not pages that merely
         // have "with", which Pagefind's stem "wit" of "witnesses" also matches).
         var phrase = ws.map(function (w) { return opts[fold(w)][0]; });
-        if (ws.length > 1 && phrase.every(Boolean)) { out.push({query: '"' + phrase.join(" ") + '"', missing: [], exact: true}); }
+        var exact = ws.length > 1 && phrase.every(Boolean) ? [{query: '"' + phrase.join(" ") + '"', missing: []}] : [];
         var content = ws.filter(function (w) { return ex.stopwords.indexOf(fold(w)) < 0; });
         if (!content.length) { content = ws; }
         var present = content.filter(function (w) { return opts[fold(w)].length; });
         var absent = content.filter(function (w) { return !opts[fold(w)].length; });
         add(content, []);
+        var own = out.length;
         swaps.forEach(function (s) {
           var sw = words(s).filter(function (w) { return ex.stopwords.indexOf(fold(w)) < 0; });
           add(sw.length ? sw : words(s), []);
@@ -222,7 +223,8 @@ var PlanreaderSearchText = (function () {
         }
         var seen = {};
         function unique(p) { var dup = seen[p.query]; seen[p.query] = true; return !dup; }
-        return {full: out.slice(0, full).filter(unique), partial: out.slice(full).filter(unique), measures: ex.measures};
+        return {exact: exact, own: out.slice(0, own).filter(unique), swaps: out.slice(own, full).filter(unique),
+                partial: out.slice(full).filter(unique)};
       });
     });
   }
@@ -402,43 +404,49 @@ var PlanreaderSearchText = (function () {
         var ents = r[0].filter(function (e) {
           return (!f.kind || e.kind === f.kind) && (!f.document || e.document === f.document);
         }).slice(0, ENTITIES);
-        var searches = r[1], pf = r[2];
-        function search(list) {
-          return Promise.all(list.map(function (s) { return pf.search(s.query, {filters: f}); }));
-        }
-        var seen = {}, urls = {}, items = [];
+        var plan = r[1], pf = r[2];
+        var seen = {}, urls = {}, items = [], full = null;
         ents.forEach(function (e) {
           urls[new URL(base + e.url, window.location.href).href] = true;
           if (e.page) { seen[e.page] = true; }
           items.push({entity: e});
         });
-        var measures = {};
-        searches.measures.forEach(function (id) { measures[id] = true; });
-        function ranked(sets, penalty) {
-          var best = {}, out = [];
-          sets.forEach(function (set, i) {
-            (set ? set.results : []).forEach(function (res) {
-              var score = res.score * (measures[res.id] ? MEASURE_BOOST : 1) * (i ? penalty : 1);
-              if (!best[res.id]) { best[res.id] = {res: res, score: score, i: i}; out.push(best[res.id]); }
-              else if (score > best[res.id].score) { best[res.id].score = score; best[res.id].i = i; }
+        // Each search is run twice, the second time for measures only: so a measure whose own text matches can
+        // outrank a short page that only mentions the words (Pagefind alone ranks short pages first).
+        var measureFilter = !f.kind || f.kind === "measure" ? Object.assign({}, f, {kind: "measure"}) : null;
+        function ranked(list, penalty) {
+          return Promise.all(list.map(function (s) {
+            return Promise.all([pf.search(s.query, {filters: f}), measureFilter && pf.search(s.query, {filters: measureFilter})]);
+          })).then(function (pairs) {
+            var best = {}, out = [];
+            pairs.forEach(function (pair, i) {
+              var measures = {};
+              (pair[1] ? pair[1].results : []).forEach(function (res) { measures[res.id] = true; });
+              (pair[0] ? pair[0].results : []).forEach(function (res) {
+                var score = res.score * (measures[res.id] ? MEASURE_BOOST : 1) * (i ? penalty : 1);
+                if (!best[res.id]) { best[res.id] = {res: res, score: score, i: i}; out.push(best[res.id]); }
+                else if (score > best[res.id].score) { best[res.id].score = score; best[res.id].i = i; }
+              });
             });
+            return out.sort(function (a, b) { return b.score - a.score; });
           });
-          return out.sort(function (a, b) { return b.score - a.score; });
         }
-        return search(searches.full).then(function (sets) {
-          var exact = sets.filter(function (_s, i) { return searches.full[i].exact; });
-          var loose = sets.filter(function (_s, i) { return !searches.full[i].exact; });
-          ranked(exact, 1).concat(ranked(loose, VARIANT_PENALTY)).forEach(function (r) {
-            if (!seen[r.res.id]) { seen[r.res.id] = true; items.push({res: r.res, missing: []}); }
+        // Synonyms and partial matches fill in only when the query's own matches do not fill a page.
+        var tiers = [{list: plan.exact, always: true, penalty: 1}, {list: plan.own, always: true, penalty: VARIANT_PENALTY},
+                     {list: plan.swaps, penalty: VARIANT_PENALTY}, {list: plan.partial, partial: true, penalty: 1}];
+        function tier(t) {
+          if (!t) { return Promise.resolve(); }
+          if (t.partial) { full = items.length; }
+          if (!t.list.length || (!t.always && items.length >= PAGE)) { return tier(tiers.shift()); }
+          return ranked(t.list, t.penalty).then(function (rs) {
+            rs.forEach(function (r) {
+              if (!seen[r.res.id]) { seen[r.res.id] = true; items.push({res: r.res, missing: t.list[r.i].missing}); }
+            });
+            return tier(tiers.shift());
           });
-          // Fewer full matches than a page: the pages that lack a word follow, best first, each naming it.
-          return items.length < PAGE ? search(searches.partial) : [];
-        }).then(function (sets) {
+        }
+        return tier(tiers.shift()).then(function () {
           if (mine !== generation) { return; }
-          var full = items.length;
-          ranked(sets, 1).forEach(function (r) {
-            if (!seen[r.res.id]) { seen[r.res.id] = true; items.push({res: r.res, missing: searches.partial[r.i].missing}); }
-          });
           current = {items: items, shown: 0, total: items.length, partial: items.length - full, urls: urls, mine: mine};
           return showMore(current, q).then(function () {
             if (mine !== generation) { return; }

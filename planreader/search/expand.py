@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from planreader.data.catalog import Catalog
-from planreader.search.lexicon import fold, pagefind_pages
+from planreader.search.lexicon import fold
 
 # [pattern, replacement] in the syntax both Python's re and JavaScript's RegExp read alike ($1 becomes \1 here).
 # Each rule turns an American spelling into the British one the texts use, or back (a translation may use either).
@@ -98,32 +98,25 @@ SYNONYMS = Path(__file__).with_name("synonyms.yml")
 
 def synonym_groups(cat: Catalog, lang: str) -> list[list[str]]:
     """Groups of folded phrases that name the same thing: the reader synonyms committed in synonyms.yml, then each
-    glossary concept's term with its admitted variants (and, in Azerbaijani, the forms found in the texts)."""
+    glossary concept's term with its admitted variants. (The glossary's Azerbaijani inflected forms are not
+    needed: the stems find them, and they would make the file several times larger.)"""
     groups: list[list[str]] = []
     for group in yaml.safe_load(SYNONYMS.read_text(encoding="utf-8"))[lang]:
         groups.append([fold(p) for p in group])
     for t in cat.glossary.values():
         side = t.az if lang == "az" else t.en
-        phrases = [side.term, *side.variants, *(side.forms if lang == "az" else [])]
+        phrases = [side.term, *side.variants]
         folded = list(dict.fromkeys(fold(str(p)) for p in phrases))
         if len(folded) > 1:
             groups.append(folded)
     return groups
 
 
-def measure_pages(site_lang_dir: Path) -> list[str]:
-    """Pagefind's ids of the measure pages: search.js ranks a measure whose own text matches above pages that
-    only mention it (a glossary entry, a body), which Pagefind alone would rank first for being short."""
-    return sorted(page for url, page in pagefind_pages(site_lang_dir / "pagefind").items() if "/measures/" in f"/{url}"
-                  and url.rstrip("/").split("/")[-2] == "measures")
-
-
 def write_expansions(cat: Catalog, lang: str, site_lang_dir: Path) -> int:
-    """search-lexicon/expand.json: what search.js needs to expand and rank a query in this language; returns its
-    bytes. Written after Pagefind's index, whose page ids it names."""
+    """search-lexicon/expand.json: what search.js needs to expand a query in this language; returns its bytes."""
     data = {"spelling": SPELLING_RULES if lang == "en" else [], "suffixes": AZ_SUFFIXES if lang == "az" else [],
             "minStem": AZ_MIN_STEM, "harden": AZ_HARDEN, "synonyms": synonym_groups(cat, lang),
-            "measures": measure_pages(site_lang_dir), "stopwords": STOPWORDS[lang]}
+            "stopwords": STOPWORDS[lang]}
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     out = site_lang_dir / "search-lexicon" / "expand.json"
     out.parent.mkdir(parents=True, exist_ok=True)
