@@ -64,7 +64,6 @@ var PlanreaderSearchText = (function () {
   var NO_EXPANSION = {spelling: [], suffixes: [], minStem: 4, harden: {}, synonyms: [], stopwords: []};
   var MEASURE_BOOST = 2;     // a measure whose own text matches outranks a short page that only mentions the words
   var VARIANT_PENALTY = 0.75;  // a match in another spelling ranks a little below one as typed
-  var RANKING = {termSimilarity: 3.0, pageLength: 0.5};  // Pagefind 1.5 defaults: 1.0 and 0.75
   var EMPTY = {words: [], entities: []};
 
   function shardKey(folded) {
@@ -288,9 +287,7 @@ var PlanreaderSearchText = (function () {
         pagefind = import(new URL(base + "pagefind/pagefind.js", window.location.href).href).then(function (pf) {
           // Pagefind stores URLs from the language root; the site may be served from any sub-path.
           var baseUrl = new URL(base, window.location.href).pathname;
-          // termSimilarity: a stemmed prefix ("wit" for "witnesses") must not rank "with" alike; pageLength: a short
-          // glossary or body page should not outrank the measure whose text holds the words.
-          return pf.options({excerptLength: 24, baseUrl: baseUrl, ranking: RANKING}).then(function () { return pf; });
+          return pf.options({excerptLength: 24, baseUrl: baseUrl}).then(function () { return pf; });
         });
       }
       return pagefind;
