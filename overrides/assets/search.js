@@ -173,7 +173,7 @@ var PlanreaderSearchText = (function () {
    * the pages that lack one word, or the words that are in no page at all (each result names what it lacks). */
   function plan(lex, q) {
     var ws = words(q);
-    if (!ws.length) { return Promise.resolve({exact: [], own: [], swaps: [], partial: []}); }
+    if (!ws.length) { return Promise.resolve({exact: [], own: [], swaps: function () { return Promise.resolve([]); }, partial: []}); }
     return lex.expansion().then(function (ex) {
       var folded = ws.map(fold), line = " " + folded.join(" ") + " ", swaps = [];
       ex.synonyms.forEach(function (group) {
@@ -185,45 +185,48 @@ var PlanreaderSearchText = (function () {
           });
         });
       });
-      var all = ws.concat.apply(ws, swaps.map(words));
-      return Promise.all(all.map(function (w) { return lex.shard(shardKey(fold(w))); })).then(function (loaded) {
-        var opts = {};
-        all.forEach(function (w, i) { if (!opts[fold(w)]) { opts[fold(w)] = wordOptions(w, loaded[i], ex); } });
-        var out = [];
-        function add(ws2, missing) {
-          var options = ws2.map(function (w) { return opts[fold(w)]; });
-          if (!ws2.length || options.some(function (o) { return !o.length; })) { return; }
-          combine(options).forEach(function (s) { out.push({query: s, missing: missing}); });
-        }
+      var opts = {};
+      function options(list) {  // the options of every word in the list, loading the shards they need
+        return Promise.all(list.map(function (w) { return lex.shard(shardKey(fold(w))); })).then(function (loaded) {
+          list.forEach(function (w, i) { if (!opts[fold(w)]) { opts[fold(w)] = wordOptions(w, loaded[i], ex); } });
+        });
+      }
+      function content(ws2) {
+        var c = ws2.filter(function (w) { return ex.stopwords.indexOf(fold(w)) < 0; });
+        return c.length ? c : ws2;
+      }
+      function searches(ws2, missing) {
+        var o = ws2.map(function (w) { return opts[fold(w)]; });
+        if (!ws2.length || o.some(function (x) { return !x.length; })) { return []; }
+        return combine(o).map(function (s) { return {query: s, missing: missing}; });
+      }
+      // A query of one-letter words or numbers alone ("b", "1.2") would match half the site: not a partial.
+      function telling(ws2) { return ws2.some(function (w) { return /^\p{L}{3,}$/u.test(w); }); }
+      return options(ws).then(function () {
         // The words as typed, as one exact phrase, first ("protection of witnesses": not pages that merely
         // have "with", which Pagefind's stem "wit" of "witnesses" also matches).
         var phrase = ws.map(function (w) { return opts[fold(w)][0]; });
         var exact = ws.length > 1 && phrase.every(Boolean) ? [{query: '"' + phrase.join(" ") + '"', missing: []}] : [];
-        var content = ws.filter(function (w) { return ex.stopwords.indexOf(fold(w)) < 0; });
-        if (!content.length) { content = ws; }
-        var present = content.filter(function (w) { return opts[fold(w)].length; });
-        var absent = content.filter(function (w) { return !opts[fold(w)].length; });
-        add(content, []);
-        var own = out.length;
-        swaps.forEach(function (s) {
-          var sw = words(s).filter(function (w) { return ex.stopwords.indexOf(fold(w)) < 0; });
-          add(sw.length ? sw : words(s), []);
-        });
-        var full = out.length;
-        // A query of one-letter words or numbers alone ("b", "1.2") would match half the site: not a partial.
-        function telling(ws2) { return ws2.some(function (w) { return /^\p{L}{3,}$/u.test(w); }); }
+        var main = content(ws);
+        var present = main.filter(function (w) { return opts[fold(w)].length; });
+        var absent = main.filter(function (w) { return !opts[fold(w)].length; });
+        var partial = [];
         if (absent.length) {
-          if (telling(present)) { add(present, absent); }
-        } else if (content.length > 1) {
-          content.forEach(function (w, i) {
-            var rest = content.filter(function (_w, j) { return j !== i; });
-            if (telling(rest)) { add(rest, [w]); }
+          if (telling(present)) { partial = searches(present, absent); }
+        } else if (main.length > 1) {
+          main.forEach(function (w, i) {
+            var rest = main.filter(function (_w, j) { return j !== i; });
+            if (telling(rest)) { partial = partial.concat(searches(rest, [w])); }
           });
         }
-        var seen = {};
-        function unique(p) { var dup = seen[p.query]; seen[p.query] = true; return !dup; }
-        return {exact: exact, own: out.slice(0, own).filter(unique), swaps: out.slice(own, full).filter(unique),
-                partial: out.slice(full).filter(unique)};
+        return {exact: exact, own: searches(main, []), partial: partial,
+                // Their words' shards are loaded only if the synonyms are needed.
+                swaps: function () {
+                  var lists = swaps.map(function (s) { return content(words(s)); });
+                  return options([].concat.apply([], lists)).then(function () {
+                    return [].concat.apply([], lists.map(function (l) { return searches(l, []); }));
+                  });
+                }};
       });
     });
   }
@@ -430,11 +433,13 @@ var PlanreaderSearchText = (function () {
         }
         // Synonyms and partial matches fill in only when the query's own matches do not fill a page.
         var tiers = [{list: plan.exact, always: true, penalty: 1}, {list: plan.own, always: true, penalty: VARIANT_PENALTY},
-                     {list: plan.swaps, penalty: VARIANT_PENALTY}, {list: plan.partial, partial: true, penalty: 1}];
+                     {lazy: plan.swaps, penalty: VARIANT_PENALTY}, {list: plan.partial, partial: true, penalty: 1}];
         function tier(t) {
           if (!t) { return Promise.resolve(); }
           if (t.partial) { full = items.length; }
-          if (!t.list.length || (!t.always && items.length >= PAGE)) { return tier(tiers.shift()); }
+          if (!t.always && items.length >= PAGE) { return tier(tiers.shift()); }
+          if (t.lazy) { return t.lazy().then(function (list) { t.list = list; t.lazy = null; return tier(t); }); }
+          if (!t.list.length) { return tier(tiers.shift()); }
           return ranked(t.list, t.penalty).then(function (rs) {
             rs.forEach(function (r) {
               if (!seen[r.res.id]) { seen[r.res.id] = true; items.push({res: r.res, missing: t.list[r.i].missing}); }
