@@ -96,3 +96,17 @@ def test_recall_and_mean_reciprocal_rank():
         recall_at([])
     with pytest.raises(ValueError):
         reciprocal_rank(0)
+
+
+def test_a_malformed_synonym_table_is_a_one_line_error(catalog, tmp_path, monkeypatch):
+    import planreader.search.expand as expand
+
+    bad = tmp_path / "synonyms.yml"
+    bad.write_text("en:\n  - [money laundering]\n", encoding="utf-8")
+    monkeypatch.setattr(expand, "SYNONYMS", bad)
+    with pytest.raises(SystemExit, match=r"synonyms.yml: en: group 1: must be a list of two or more phrases"):
+        synonym_groups(catalog, "en")
+    bad.write_text("en: [\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"synonyms.yml: cannot be read") as e:
+        synonym_groups(catalog, "en")
+    assert "\n" not in str(e.value)

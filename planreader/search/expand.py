@@ -96,12 +96,24 @@ STOPWORDS: dict[str, list[str]] = {
 SYNONYMS = Path(__file__).with_name("synonyms.yml")
 
 
+def _synonyms() -> dict:
+    try:
+        data = yaml.safe_load(SYNONYMS.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as e:
+        raise SystemExit(f"{SYNONYMS}: cannot be read: {e}".splitlines()[0]) from None
+    if not isinstance(data, dict):
+        raise SystemExit(f"{SYNONYMS}: must map each language (az, en) to a list of synonym groups")
+    return data
+
+
 def synonym_groups(cat: Catalog, lang: str) -> list[list[str]]:
     """Groups of folded phrases that name the same thing: the reader synonyms committed in synonyms.yml, then each
     glossary concept's term with its admitted variants. (The glossary's Azerbaijani inflected forms are not
     needed: the stems find them, and they would make the file several times larger.)"""
     groups: list[list[str]] = []
-    for group in yaml.safe_load(SYNONYMS.read_text(encoding="utf-8"))[lang]:
+    for i, group in enumerate(_synonyms().get(lang) or [], 1):
+        if not (isinstance(group, list) and len(group) > 1 and all(isinstance(p, str) and p.strip() for p in group)):
+            raise SystemExit(f"{SYNONYMS}: {lang}: group {i}: must be a list of two or more phrases, got {group!r}")
         groups.append([fold(p) for p in group])
     for t in cat.glossary.values():
         side = t.az if lang == "az" else t.en

@@ -20,6 +20,11 @@ import cbor2
 from planreader.search.records import SearchRecord
 
 MAGIC = b"pagefind_dcd"
+# The version whose file layout (pf_meta: [.., .., .., [[filter, file hash], …]]; pf_filter: [name, [[value,
+# [pages]], …]]) and Python client (see _NoPollDelay) this module was written against. A new version needs both
+# re-checked before the pin in requirements.txt moves.
+KNOWN_PAGEFIND = "1.5.2"
+
 # What is never indexed, besides [data-pagefind-ignore]: navigation and neighbour links (a measure must not match
 # on its neighbours' numbers), breadcrumbs, table headers, definition-list labels, cite boxes, the same text in
 # the other language, download lists, notices repeated on every page, anchors and screen-reader-only labels.
@@ -34,10 +39,6 @@ def selector_matches(selector: str, tag: str, classes: set[str]) -> bool:
     """Whether an element matches one of EXCLUDE_SELECTORS' simple selectors ("nav", ".a.b", "div.a")."""
     name, *wanted = selector.split(".")
     return (not name or name == tag) and set(wanted) <= classes
-# The version whose file layout (pf_meta: [.., .., .., [[filter, file hash], …]]; pf_filter: [name, [[value,
-# [pages]], …]]) and Python client (see _NoPollDelay) this module was written against. A new version needs both
-# re-checked before the pin in requirements.txt moves.
-KNOWN_PAGEFIND = "1.5.2"
 
 
 def check_pagefind_version() -> None:
