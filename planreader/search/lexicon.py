@@ -8,6 +8,7 @@ folded letters: a query downloads only the shards of the words it contains.
 """
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import unicodedata
@@ -18,21 +19,26 @@ from pathlib import Path
 from planreader import ids
 from planreader.data.catalog import Catalog
 from planreader.azerbaijani import az_lower
+from planreader.search.pagefind import EXCLUDE_SELECTORS, MAGIC, selector_matches
 
 _FOLD = str.maketrans({"ə": "e", "ı": "i"})
 WORD = re.compile(r"\w+")
 
 
+def _strip_marks(decomposed: str) -> str:
+    """Drop every mark (general category M: Mn, Mc, Me), as search.js's /\\p{M}/u does; unicodedata.combining
+    would keep the marks whose combining class is 0 and let the two foldings drift apart."""
+    return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M"))
+
+
 def pagefind_normal(word: str) -> str:
     """A word as Pagefind indexes it: lower case (Unicode default), combining marks removed."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    return unicodedata.normalize("NFC", _strip_marks(unicodedata.normalize("NFD", word.lower())))
 
 
 def fold(text: str) -> str:
     """Everything a reader may leave out: case (Azerbaijani-aware), diacritics, ə→e, ı→i."""
-    decomposed = unicodedata.normalize("NFD", az_lower(text))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_FOLD)
+    return _strip_marks(unicodedata.normalize("NFD", az_lower(text))).translate(_FOLD)
 
 
 def shard_key(folded: str) -> str:
@@ -41,7 +47,8 @@ def shard_key(folded: str) -> str:
 
 
 class _BodyText(HTMLParser):
-    """The text Pagefind indexes: inside [data-pagefind-body], outside [data-pagefind-ignore] and .headerlink."""
+    """The text Pagefind indexes: inside [data-pagefind-body], outside [data-pagefind-ignore], EXCLUDE_SELECTORS,
+    scripts and styles."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -55,7 +62,9 @@ class _BodyText(HTMLParser):
             return
         a = dict(attrs)
         body = "data-pagefind-body" in a
-        skip = "data-pagefind-ignore" in a or "headerlink" in (a.get("class") or "").split() or tag in ("script", "style")
+        classes = set((a.get("class") or "").split())
+        skip = ("data-pagefind-ignore" in a or tag in ("script", "style")
+                or any(selector_matches(s, tag, classes) for s in EXCLUDE_SELECTORS))
         self.stack.append((body, skip))
         self.depth += body
         self.skip += skip
@@ -127,6 +136,18 @@ def _numbered(nodes):
         yield from _numbered(n.children)
 
 
+def pagefind_pages(bundle: Path) -> dict[str, str]:
+    """Pagefind's page id (the fragment's name, which search results carry as `id`) for each indexed URL, so the
+    browser can tell an entity it lists from the same page among Pagefind's results before loading either."""
+    pages = {}
+    for f in sorted((bundle / "fragment").glob("*.pf_fragment")):
+        raw = gzip.decompress(f.read_bytes())
+        if not raw.startswith(MAGIC):
+            raise ValueError(f"{f} is not a Pagefind fragment")
+        pages[json.loads(raw[len(MAGIC):])["url"].lstrip("/")] = f.name.removesuffix(".pf_fragment")
+    return pages
+
+
 def write_lexicon(cat: Catalog, lang: str, site_lang_dir: Path, extra_texts: list[str]) -> dict[str, int]:
     """Write search-lexicon/<shard>.json under the language's site folder; returns the bytes per shard.
 
@@ -135,7 +156,10 @@ def write_lexicon(cat: Catalog, lang: str, site_lang_dir: Path, extra_texts: lis
     shards: dict[str, dict] = defaultdict(lambda: {"words": [], "entities": []})
     for word, _n in sorted(words.items(), key=lambda kv: (-kv[1], kv[0])):
         shards[shard_key(fold(word))]["words"].append(word)
+    pages = pagefind_pages(site_lang_dir / "pagefind")
     for e in entities(cat, lang):
+        if e["url"] in pages:
+            e["page"] = pages[e["url"]]
         for key in e["keys"]:
             # The folded key finds the record however it is typed; the key as written ranks exact spellings first.
             entry = {k: v for k, v in e.items() if k != "keys"}

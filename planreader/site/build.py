@@ -23,6 +23,7 @@ from planreader.data.load import load_catalog
 from planreader.paths import ROOT
 from planreader.publish import opendata
 from planreader.publish.redirects import redirect_pages
+from planreader.search.expand import write_expansions
 from planreader.search.lexicon import write_lexicon
 from planreader.search.pagefind import index_search
 from planreader.search.records import paragraph_records
@@ -66,6 +67,7 @@ def build_into(out: Path) -> None:
         records = list(paragraph_records(catalog, lang))
         index_search(out / lang, lang, records)
         write_lexicon(catalog, lang, out / lang, [r.content for r in records])
+        write_expansions(catalog, lang, out / lang)
     opendata.write(catalog, out / "data")
     for path, html in redirect_pages(catalog):
         (out / path).parent.mkdir(parents=True, exist_ok=True)
