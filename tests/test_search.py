@@ -213,13 +213,13 @@ def test_pages_lacking_a_word_come_below_and_name_it(search_page, served):
 
 
 def test_us_spelling_and_synonyms_find_the_measure(search_page, served):
-    for query, measure in [("organizations", None), ("labor migration", "13-2-6"), ("money laundering", "13-3-9")]:
+    for query, measure in [("organizations", None), ("labor migration", "13-2-6"), ("safe houses", None)]:
         found = results(search_page, served, "en", query)
         assert found, query
         if measure:
             assert any(f.endswith(f"/measures/{measure}/") for f in found[:3]), (query, found[:3])
     marks = {m.lower() for m in search_page.locator("[data-search-results] mark").all_inner_texts()}
-    assert "legalisation" in marks
+    assert marks & {"shelters", "shelter"}, marks  # "safe houses" is in no text: found through its synonym
     results(search_page, served, "en", "organizations")
     marks = {m.lower().strip(".,;") for m in search_page.locator("[data-search-results] mark").all_inner_texts()}
     assert "organisations" in marks
