@@ -146,9 +146,9 @@ class _Server(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-def serve(root: Path) -> tuple[ThreadingHTTPServer, str]:
-    """Serve `root` on a free loopback port in a background thread; returns (server, base URL)."""
+def serve(root: Path, port: int = 0) -> tuple[ThreadingHTTPServer, str]:
+    """Serve `root` on loopback (a free port unless given) in a background thread; returns (server, base URL)."""
     handler = functools.partial(StaticHost, directory=str(root))
-    server = _Server(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
