@@ -156,7 +156,7 @@ def search_bytes(site_root: Path, query: str = "qurban") -> int:
             page = browser.new_page()
             page.goto(f"{base}/az/search/")
             page.wait_for_load_state("networkidle")
-            page.on("requestfinished", requests.append)
+            page.on("requestfinished", lambda request: requests.append(request))  # a bound builtin is refused
             page.fill("#search-q", query)
             page.wait_for_function("document.querySelector('[data-search-results] li')")
             page.wait_for_load_state("networkidle")
