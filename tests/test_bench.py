@@ -141,3 +141,47 @@ def test_the_benchmark_without_playwright_says_so_in_one_line():
     assert proc.returncode == 2, proc.stderr
     assert proc.stdout == ""
     assert proc.stderr.startswith("benchmark: playwright is not installed") and len(proc.stderr.splitlines()) == 1
+
+
+def _leaf(n: int) -> int:
+    return sum(i * i for i in range(n))
+
+
+def _stage() -> int:
+    return _leaf(20000) + _leaf(20000)
+
+
+def test_the_profile_sums_a_stage_and_counts_its_calls():
+    import cProfile
+    import pstats
+
+    from planreader.bench.profile import _cumulative
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    _stage()
+    _stage()
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    stage, stage_calls = _cumulative(stats, "tests/test_bench.py", ["_stage"])
+    leaf, leaf_calls = _cumulative(stats, "tests/test_bench.py", ["_leaf"])
+    assert (stage_calls, leaf_calls) == (2, 4)
+    assert 0 < leaf <= stage
+    assert _cumulative(stats, "planreader/other.py", ["_stage"]) == (0.0, 0)  # another file's function of that name
+
+
+def test_the_profile_table_shows_growth_per_unit():
+    from planreader.bench.profile import table
+
+    def result(pages, measures, build, share, calls):
+        return {"pages": pages, "measures": measures, "wall": {"MkDocs build, az (x)": build, "lexicon, az": build / 2},
+                "split": {"measure pages": {"group": "render", "share": share, "calls": calls}},
+                "profiled_total": 1.0, "top": [(0.5, "x.py:1 f")]}
+
+    lines = table({1: result(100, 60, 1.0, 0.1, 60), 16: result(600, 960, 9.0, 0.16, 960)})
+    rows = {line.strip().split("  ")[0]: line.split() for line in lines[2:6]}
+    # build: 10 → 15 ms/page = 1.50; measure pages: 0.1 s/60 = 1.67 ms → 0.16 × 9 s/960 = 1.5 ms: 0.90
+    assert rows["MkDocs build, az (x)"][-5:] == ["1.00", "10.00", "9.00", "15.00", "1.50"]
+    assert rows["render: measure pages"][-5:] == ["0.10", "1.67", "1.44", "1.50", "0.90"]
+    assert rows["total (what `planreader build` spends after starting)"][-1] == "1.50"
+    assert any("16.0× in measures (60 → 960) but 6.0× in pages" in line for line in lines)

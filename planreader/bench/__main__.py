@@ -192,7 +192,7 @@ def install_lighthouse() -> None:
         raise SystemExit(f"benchmark: npm could not install {prerequisites.LIGHTHOUSE}: {last}")
 
 
-def lighthouse_run(url: str, report_path: Path) -> dict[str, int] | str:
+def lighthouse_run(url: str, report_path: Path) -> dict[str, int | str] | str:
     """One Lighthouse mobile run: category -> score, or why there is none."""
     try:
         proc = subprocess.run(
@@ -207,7 +207,16 @@ def lighthouse_run(url: str, report_path: Path) -> dict[str, int] | str:
         return (proc.stderr.strip().splitlines() or ["no report"])[-1][:200]
     data = json.loads(report_path.read_text(encoding="utf-8"))
     report_path.unlink()
-    return {k: round(v["score"] * 100) for k, v in data.get("categories", {}).items() if v.get("score") is not None}
+    categories = data.get("categories", {})
+    scores: dict[str, int | str] = {k: round(v["score"] * 100) for k, v in categories.items()
+                                   if v.get("score") is not None}
+    # What keeps a category below 100: its weighted audits that did not pass (performance has its own metrics).
+    for key, category in categories.items():
+        if key != "performance" and scores.get(key, 100) < 100:
+            failed = [ref["id"] for ref in category.get("auditRefs", []) if ref.get("weight")
+                      and (data["audits"].get(ref["id"], {}).get("score") or 0) < 1]
+            scores[f"{key} failed"] = ", ".join(failed)
+    return scores
 
 
 def lighthouse(bench: Bench, site: Path, port: int, work: Path, runs: int) -> None:
@@ -223,7 +232,10 @@ def lighthouse(bench: Bench, site: Path, port: int, work: Path, runs: int) -> No
                         bench.warn(f"warning: Lighthouse on /{lang}/{path}: {result}")
                         continue
                     for category, score in result.items():
-                        scores.setdefault(category, []).append(score)
+                        if isinstance(score, str):
+                            bench.warn(f"warning: Lighthouse on /{lang}/{path}: {category}: {score}")
+                        else:
+                            scores.setdefault(category, []).append(score)
             if not scores:
                 bench.add(f"lighthouse {kind}", f"Lighthouse mobile, {kind} page, az and en", "no report")
                 continue
