@@ -240,10 +240,13 @@ def lighthouse(bench: Bench, site: Path, port: int, work: Path, runs: int) -> No
                 bench.add(f"lighthouse {kind}", f"Lighthouse mobile, {kind} page, az and en", "no report")
                 continue
             figs = {c: figure(v) for c, v in scores.items()}
-            measured = " / ".join(f"{c} **{figs[c].show('{:.0f}')}**" for c in LIGHTHOUSE_TARGETS if c in figs)
+            shown = [(c, figs[c]) for c in LIGHTHOUSE_TARGETS if c in figs]
+            measured = " / ".join(f"{c} **{f.median:.0f}**" + ("" if f.spread == 0 else f" ({f.low:.0f}–{f.high:.0f})")
+                                  for c, f in shown)
             targets = " / ".join(str(t) for t in LIGHTHOUSE_TARGETS.values())
             ok = all(LIGHTHOUSE_TARGETS[c].met(f.median) for c, f in figs.items() if c in LIGHTHOUSE_TARGETS)
-            bench.add(f"lighthouse {kind}", f"Lighthouse mobile, {kind} page, az and en ({runs} run(s) each)",
+            bench.add(f"lighthouse {kind}", f"Lighthouse mobile, {kind} page (az and en, {runs} run{'s' * (runs > 1)} "
+                      f"each: median (min–max) of {len(next(iter(scores.values())))})",
                       measured, targets, verdict_text="met" if ok else "NOT MET")
             for c, fig in figs.items():
                 if c in LIGHTHOUSE_TARGETS:

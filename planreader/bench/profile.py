@@ -55,7 +55,8 @@ _CHILD_FLAG = "--child"
 def _cumulative(stats: pstats.Stats, path_end: str, names: list[str]) -> tuple[float, int]:
     """Seconds spent in (and under) the named functions, and how often they were called."""
     seconds, calls = 0.0, 0
-    for (filename, _line, name), (_cc, ncalls, _tt, cumtime, _callers) in stats.stats.items():  # type: ignore[attr-defined]
+    entries = stats.stats.items()  # type: ignore[attr-defined]
+    for (filename, _line, name), (_cc, ncalls, _tt, cumtime, _callers) in entries:
         filename = filename.replace("\\", "/")
         where = path_end in filename if path_end.endswith("/") else filename.endswith(path_end)
         if name in names and where:
@@ -121,7 +122,8 @@ def child(out_json: Path, site: Path) -> None:
             split[label] = {"group": group, "share": seconds / total, "calls": calls}
     top = sorted(((tt, f"{Path(fn).name}:{line} {name}") for (fn, line, name), (_cc, _nc, tt, _ct, _c)
                   in stats.stats.items()), reverse=True)[:15]  # type: ignore[attr-defined]
-    out_json.write_text(json.dumps({"pages": pages, "measures": len(catalog.measures), "wall": wall, "split": split, "profiled_total": total,
+    out_json.write_text(json.dumps({"pages": pages, "measures": len(catalog.measures), "wall": wall, "split": split,
+                                    "profiled_total": total,
                                     "top": [(share / total, name) for share, name in top]}), encoding="utf-8")
 
 
