@@ -5,11 +5,11 @@
 
 1. build cost: the real Azerbaijani site ÷ the same pages as plain Markdown files (same theme, no plugins), paired;
 2. scaling: ms per page at N, 4N, 16N (and 64N in a full run) measures (planreader/bench/corpus.py), 16N ÷ N;
-3. peak memory: 16N ÷ N;
-4. page weight: a measure page's compressed bytes, and ÷ its compressed main content;
-5. search: compressed bytes fetched from typing a query to the first result, at N and 16N (served gzipped);
-6. save → visible in the live preview (planreader/bench/preview.py) at N (and 16N in a full run);
-7. Lighthouse mobile scores (npm lighthouse, pinned, with Debian's chromium), the site served as a static host
+   and peak memory, 16N ÷ N;
+3. page weight: a measure page's compressed bytes, and ÷ its compressed main content;
+4. search: compressed bytes fetched from typing a query to the first result, at N and 16N (served gzipped);
+5. save → visible in the live preview (planreader/bench/preview.py) at N (and 16N in a full run);
+6. Lighthouse mobile scores (npm lighthouse, pinned, with Debian's chromium), the site served as a static host
    serves it (gzip): measure, body, document, search and home pages in both languages.
 Each timing is the median of R runs (3 with --quick, 5 otherwise) with its min–max; a warning says when the load
 is high or when a figure's spread is wider than its margin to the target. Missing prerequisites: one line, exit 2.
