@@ -68,5 +68,8 @@ def on_page_content(html: str, page, config, files) -> str:
     made = generated(config, page.file.src_uri)
     if made is None:
         return html
+    # MkDocs holds every page's HTML until the end of the build: let go of ours, so it is not held twice.
+    _pages[config["theme"]["language"]].pop(page.file.src_uri, None)
     page.toc = get_toc(made.toc)  # type: ignore[arg-type]
     return str(made.html)
+

@@ -1,0 +1,189 @@
+"""The benchmark's own arithmetic and reporting: medians and spreads, targets, warnings, the README table."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from planreader.bench import prerequisites, report
+from planreader.bench.stats import Target, figure, load_warning, margin_warning, ratios, verdict
+
+
+def test_a_figure_is_the_median_with_its_min_and_max():
+    fig = figure([1.30, 1.20, 1.24])
+    assert (fig.median, fig.low, fig.high) == (1.24, 1.20, 1.30)
+    assert fig.spread == pytest.approx(0.10)
+    assert fig.show() == "1.24 (1.20–1.30, 3 runs)"
+    assert figure([13.2, 13.8, 18.8, 14.0]).show("{:.1f}", " ms") == "13.9 ms (13.2–18.8 ms, 4 runs)"
+    assert figure([2.0]).show(unit=" s") == "2.00 s (1 run, no spread)"
+    with pytest.raises(ValueError):
+        figure([])
+
+
+def test_ratios_pair_repetitions():
+    assert ratios([2.0, 3.0, 4.0], [1.0, 2.0, 4.0]).values == (2.0, 1.5, 1.0)
+    with pytest.raises(ValueError):
+        ratios([1.0], [1.0, 2.0])
+
+
+def test_targets_both_ways():
+    at_most, at_least = Target(1.1), Target(98, at_most=False)
+    assert str(at_most) == "≤ 1.1" and str(at_least) == "≥ 98"
+    assert at_most.met(1.1) and not at_most.met(1.11)
+    assert at_least.met(98) and not at_least.met(97)
+    assert at_most.margin(1.0) == pytest.approx(0.1) and at_least.margin(95) == -3
+    assert verdict(figure([1.05, 1.0, 1.2]), at_most) == "met"
+    assert verdict(figure([1.47, 1.42, 1.33]), at_most) == "NOT MET"
+
+
+def test_a_spread_wider_than_the_margin_is_flagged():
+    # Issue 19's two runs: 1.47 and 1.33 — the spread (0.14) is wider than the median's distance to 1.3.
+    warning = margin_warning("build cost", figure([1.47, 1.33, 1.42]), Target(1.3))
+    assert warning is not None and "build cost" in warning and "spread 0.14" in warning and "+" not in warning
+    assert "cannot tell" in warning
+    assert margin_warning("build cost", figure([1.01, 1.02, 1.03]), Target(1.1)) is None
+    assert margin_warning("build cost", figure([1.5, 1.52, 1.51]), Target(1.1)) is None  # clearly not met
+    assert margin_warning("one run", figure([1.09]), Target(1.1)) is None  # no spread to compare
+    assert "margin +1" in margin_warning("perf", figure([99, 96, 99]), Target(98, at_most=False))
+
+
+def test_load_above_half_a_core_per_core_is_flagged():
+    assert load_warning(0.9, 2) is None
+    warning = load_warning(1.2, 2)
+    assert warning is not None and "1.20" in warning and "2 cores" in warning
+
+
+INFO = report.RunInfo("2026-11-23", "e62fdec (dirty)", "x86_64, 2 cores", 0.42, 3)
+
+
+def test_the_markdown_table_is_dated_with_commit_machine_and_load():
+    table = report.markdown([report.Row("build ÷ plain", "**1.05** (1.01–1.09, 3 runs)", "≤ 1.1", "met"),
+                             report.Row("a | pipe", "x", "—", "")], INFO)
+    assert table.splitlines() == [
+        "Measured 2026-11-23 at commit `e62fdec (dirty)` on x86_64, 2 cores; load average 0.42 at start. "
+        "Each timing is the median of 3 runs (min–max in brackets).",
+        "",
+        "| figure | measured | target | |",
+        "|---|---|---|---|",
+        "| build ÷ plain | **1.05** (1.01–1.09, 3 runs) | ≤ 1.1 | met |",
+        "| a \\| pipe | x | — |  |",
+    ]
+
+
+README = """# Reader
+
+## Performance
+
+`make bench` measures. Figures from 22 November:
+
+| figure | measured | target |
+|---|---|---|
+| build | 1.24 | ≤ 1.3 |
+
+Not met, and why: prose.
+
+## Reliability
+
+Text.
+"""
+
+
+def test_the_readme_table_is_wrapped_in_markers_then_replaced_and_the_prose_stays():
+    first = report.replace_table(README, "NEW TABLE 1\n")
+    assert first == README.replace("| figure | measured | target |\n|---|---|---|\n| build | 1.24 | ≤ 1.3 |\n",
+                                   f"{report.START}\nNEW TABLE 1\n{report.END}\n")
+    second = report.replace_table(first, "NEW TABLE 2\n| a | b |\n")
+    assert second == first.replace("NEW TABLE 1", "NEW TABLE 2\n| a | b |")
+    assert report.replace_table(second, "NEW TABLE 2\n| a | b |\n") == second  # idempotent
+
+
+def test_a_readme_without_the_section_gets_one_at_the_end():
+    text = "# Reader\n\nIntro.\n"
+    assert report.replace_table(text, "T\n") == f"# Reader\n\nIntro.\n\n## Performance\n\n{report.START}\nT\n{report.END}\n"
+
+
+def test_a_readme_with_one_marker_is_refused():
+    with pytest.raises(ValueError):
+        report.replace_table(f"# R\n{report.START}\n| a |\n", "T")
+
+
+def test_commit_names_a_dirty_tree(tmp_path):
+    def git(*args):
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=tmp_path,
+                       check=True, capture_output=True)
+    git("init", "-q")
+    (tmp_path / "a.txt").write_text("a")
+    git("add", "a.txt")
+    git("commit", "-qm", "a")
+    clean = report.commit(tmp_path)
+    assert len(clean) >= 7 and "dirty" not in clean
+    (tmp_path / "untracked.txt").write_text("u")  # untracked files (e.g. .bench/) do not make it dirty
+    assert report.commit(tmp_path) == clean
+    (tmp_path / "a.txt").write_text("changed")
+    assert report.commit(tmp_path) == f"{clean} (dirty)"
+
+
+def test_missing_prerequisites_give_one_line_each_and_exit_2(tmp_path, monkeypatch):
+    monkeypatch.setattr(prerequisites, "LIGHTHOUSE_CLI", tmp_path / "none" / "index.js")
+    monkeypatch.setattr(prerequisites.shutil, "which", lambda name: None)
+    problems = prerequisites.missing(lighthouse=True)
+    assert [p.split(" is not installed")[0] for p in problems] == ["chromium", "node", "npm"]
+    assert prerequisites.missing(lighthouse=False) == [problems[0]]
+
+
+def test_the_benchmark_without_playwright_says_so_in_one_line():
+    """A Python that cannot import playwright (as with only requirements.txt installed): one line, exit 2."""
+    proc = subprocess.run([sys.executable, "-c", "import sys; sys.modules['playwright'] = None; "
+                           "from planreader.bench.__main__ import main; sys.exit(main(['--quick', '--no-lighthouse']))"],
+                          capture_output=True, text=True, timeout=60, cwd=Path(__file__).parent)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stdout == ""
+    lines = proc.stderr.splitlines()
+    assert lines[0].startswith("benchmark: playwright is not installed (the test requirements")
+    assert all(line.startswith("benchmark: ") for line in lines)  # one line per missing piece, no traceback
+
+
+def _leaf(n: int) -> int:
+    return sum(i * i for i in range(n))
+
+
+def _stage() -> int:
+    return _leaf(20000) + _leaf(20000)
+
+
+def test_the_profile_sums_a_stage_and_counts_its_calls():
+    import cProfile
+    import pstats
+
+    from planreader.bench.profile import _cumulative
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    _stage()
+    _stage()
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    stage, stage_calls = _cumulative(stats, "tests/test_bench.py", ["_stage"])
+    leaf, leaf_calls = _cumulative(stats, "tests/test_bench.py", ["_leaf"])
+    assert (stage_calls, leaf_calls) == (2, 4)
+    assert 0 < leaf <= stage
+    assert _cumulative(stats, "planreader/other.py", ["_stage"]) == (0.0, 0)  # another file's function of that name
+
+
+def test_the_profile_table_shows_growth_per_unit():
+    from planreader.bench.profile import table
+
+    def result(pages, measures, build, share, calls):
+        return {"pages": pages, "measures": measures, "wall": {"MkDocs build, az (x)": build, "lexicon, az": build / 2},
+                "split": {"measure pages": {"group": "render", "share": share, "calls": calls}},
+                "profiled_total": 1.0, "top": [(0.5, "x.py:1 f")]}
+
+    lines = table({1: result(100, 60, 1.0, 0.1, 60), 16: result(600, 960, 9.0, 0.16, 960)})
+    rows = {line.strip().split("  ")[0]: line.split() for line in lines[2:6]}
+    # build: 10 → 15 ms/page = 1.50; measure pages: 0.1 s/60 = 1.67 ms → 0.16 × 9 s/960 = 1.5 ms: 0.90
+    assert rows["MkDocs build, az (x)"][-5:] == ["1.00", "10.00", "9.00", "15.00", "1.50"]
+    assert rows["render: measure pages"][-5:] == ["0.10", "1.67", "1.44", "1.50", "0.90"]
+    assert rows["total (what `planreader build` spends after starting)"][-1] == "1.50"
+    assert any("16.0× in measures (60 → 960) but 6.0× in pages" in line for line in lines)
