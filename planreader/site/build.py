@@ -52,20 +52,26 @@ def pin_build_date() -> None:
 def build_into(out: Path) -> None:
     pin_build_date()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+    # Not --quiet: it hides warnings from --strict, which then passes a broken link. Each MkDocs log goes to a
+    # file (a pipe would fill and stall the other build) and is shown only when the build fails.
     # The two languages build at once, each in its own process and folder (the outputs are the same as one after
     # the other): on two cores the build takes the time of the slower language, not of both.
-    procs = {lang: subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", config,
-                                     "-d", str(out / lang)], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                                    stderr=subprocess.PIPE, text=True)
+    logs = {lang: tempfile.TemporaryFile(mode="w+", encoding="utf-8") for lang in CONFIGS}
+    procs = {lang: subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config,
+                                     "-d", str(out / lang)], cwd=ROOT, env=env, stdout=logs[lang],
+                                    stderr=subprocess.STDOUT, text=True)
              for lang, config in CONFIGS.items()}
-    outputs = {lang: proc.communicate() for lang, proc in procs.items()}
     for lang, proc in procs.items():
+        proc.wait()
         if proc.returncode in (-signal.SIGINT, 130):  # Ctrl-C reached MkDocs first: its traceback is no error
             raise KeyboardInterrupt
         if proc.returncode:
-            stdout, stderr = outputs[lang]
-            msg = stderr.strip() or stdout.strip()
-            raise SystemExit(f"build of the {lang} site failed; site/ was left as it was.\n{msg}")
+            logs[lang].seek(0)
+            # MkDocs' INFO lines (and the list of pages outside the navigation that follows one) are no problem.
+            problems = [line for line in logs[lang].read().splitlines() if not line.startswith(("INFO", "  - "))]
+            raise SystemExit(f"build of the {lang} site failed; site/ was left as it was.\n" + "\n".join(problems))
+    for log in logs.values():
+        log.close()
     shutil.copy(ROOT / "docs" / "index.html", out / "index.html")
     write_root_files(out)
     catalog = load_catalog()  # the mkdocs builds above already validated it
