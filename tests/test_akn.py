@@ -357,7 +357,10 @@ def test_the_build_publishes_valid_files(site, schema, doc_id, lang):
 
 def test_the_build_dates_its_own_files_by_the_last_commit(monkeypatch):
     from planreader.site import build
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    # setenv first, so that monkeypatch records the variable and removes what pin_build_date sets (delenv of an
+    # unset variable records nothing, and the date would leak into every later build of this worker)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
     monkeypatch.setattr(build, "source_date_epoch", lambda: "1700000000")  # as if the last commit were then
     build.pin_build_date()
     assert akn.generation_date() == dt.date(2023, 11, 14)
