@@ -21,6 +21,15 @@ def replace_in(data, rel: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+def drop_exception(data, unit: str) -> None:
+    """Remove the reviewed exception recorded for `unit` from a data copy's exceptions.yml."""
+    path = data / "glossary" / "exceptions.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f'  - unit: "{unit}"')
+    end = text.find("  - unit:", start + 1)
+    path.write_text(text[:start] + (text[end:] if end != -1 else ""), encoding="utf-8")
+
+
 def found_after(data) -> list[str]:
     found, stale = misses(load_catalog(data))
     return [str(m) for m in found] + stale
@@ -73,11 +82,7 @@ def test_acceded_where_the_state_is_a_party_fails(data_copy):
 
 
 def test_accession_in_cis_1_1_passes_only_as_a_reviewed_exception(data_copy):
-    path = data_copy / "glossary" / "exceptions.yml"
-    text = path.read_text(encoding="utf-8")
-    start = text.index('  - unit: "cis-2007-2010:m-1-1:text"')
-    end = text.index("  - unit:", start + 1) if "  - unit:" in text[start + 1:] else len(text)
-    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    drop_exception(data_copy, "cis-2007-2010:m-1-1:text")
     found = found_after(data_copy)
     assert len(found) == 1 and found[0].startswith(
         "data/measures/cis-2007-2010.yml: cis-2007-2010:m-1-1:text: Azerbaijani has 'qoşulma' (term joining-a-treaty) "
@@ -139,11 +144,7 @@ def test_custody_in_a_body_name_fails(data_copy):
 
 
 def test_acceded_in_the_cis_1_1_executors_cell_passes_only_as_a_reviewed_exception(data_copy):
-    path = data_copy / "glossary" / "exceptions.yml"
-    text = path.read_text(encoding="utf-8")
-    start = text.index('  - unit: "cis-2007-2010:m-1-1:executors"')
-    end = text.find("  - unit:", start + 1)
-    path.write_text(text[:start] + (text[end:] if end != -1 else ""), encoding="utf-8")
+    drop_exception(data_copy, "cis-2007-2010:m-1-1:executors")
     found = found_after(data_copy)
     assert len(found) == 1 and found[0].startswith(
         "data/measures/cis-2007-2010.yml: cis-2007-2010:m-1-1:executors: Azerbaijani has 'qoşulmamış' (term "
@@ -185,11 +186,7 @@ def test_signed_where_the_state_is_a_party_fails(data_copy):
 
 
 def test_signed_in_3_3_passes_only_as_a_reviewed_exception(data_copy):
-    path = data_copy / "glossary" / "exceptions.yml"
-    text = path.read_text(encoding="utf-8")
-    start = text.index('  - unit: "nap-2014-2018:p-3-3:text"')
-    end = text.find("  - unit:", start + 1)
-    path.write_text(text[:start] + (text[end:] if end != -1 else ""), encoding="utf-8")
+    drop_exception(data_copy, "nap-2014-2018:p-3-3:text")
     found = found_after(data_copy)
     assert len(found) == 1 and found[0].startswith(
         "data/documents/nap-2014-2018.yml: nap-2014-2018:p-3-3:text: Azerbaijani has 'qoşulduğu' (term "
