@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
@@ -11,6 +10,7 @@ from itertools import groupby
 from pathlib import Path
 
 from planreader import ids
+from planreader.build_date import build_date
 from planreader.data.catalog import Catalog, PlanMeasure
 from planreader.data.executors import body_spans
 from planreader.data.model import Document, Node, Text
@@ -472,7 +472,7 @@ def _indent(e: ET.Element, level: int = 0) -> None:
 
 def document_xml(cat: Catalog, doc: Document, lang: str, generated: dt.date | None = None) -> ET.Element:
     """The Akoma Ntoso tree of `doc` in `lang` ("az" authoritative, "en" unofficial translation)."""
-    root = _Builder(cat, doc, lang, generated or generation_date()).build()
+    root = _Builder(cat, doc, lang, generated or build_date()).build()
     _indent(root)
     return root
 
@@ -485,18 +485,10 @@ def to_bytes(root: ET.Element) -> bytes:
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
 
 
-def generation_date() -> dt.date:
-    """The manifestation's date: SOURCE_DATE_EPOCH when set (reproducible builds), otherwise today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-    return dt.date.today()
-
-
 def write(cat: Catalog, site_dir: Path) -> list[Path]:
     """Write data/akn/<document>.<lang>.xml under the site root; return the files written."""
     written = []
-    generated = generation_date()
+    generated = build_date()  # the manifestation's date
     for doc in cat.documents.values():
         for lang in ids.LANGS:
             path = site_dir / ids.akn_file(doc.id, lang)

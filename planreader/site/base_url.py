@@ -5,7 +5,6 @@ default is the preview's address. Each language lives under it: <site url>az/, <
 """
 from __future__ import annotations
 
-import datetime as dt
 import os
 from urllib.parse import urlsplit
 
@@ -21,8 +20,3 @@ def site_root() -> str:
         raise SystemExit(f"error: {ENV}={url!r} is not a site address; give one like https://example.org/plans/")
     return url if url.endswith("/") else url + "/"
 
-
-def build_date() -> dt.date:
-    """The date a build states (a plan's force, "as of"): SOURCE_DATE_EPOCH's, so two builds of a commit agree."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch.isdigit() else dt.date.today()

@@ -17,7 +17,8 @@ from planreader.render.context import RenderContext
 from planreader.render.page import Page
 from planreader.render.pages import page_makers
 from planreader.site import catalog_cache
-from planreader.site.base_url import build_date, site_root
+from planreader.build_date import build_date
+from planreader.site.base_url import site_root
 
 # Per language: source path -> the function that renders it, and the pages rendered so far in this build. Keyed by
 # language because MkDocs loads this module once per process, and the live preview holds both languages open.
