@@ -43,6 +43,13 @@ def validate(model: type[M], parsed: Parsed, raw: Any = None, loc: tuple[Any, ..
         return None, errors
 
 
+def _whole(parsed: Parsed, model: type[M], errors: list[DataError]) -> M | None:
+    """The file validated as one record; its problems are added to `errors`."""
+    rec, errs = validate(model, parsed)
+    errors += errs
+    return rec
+
+
 def _records(parsed: Parsed, key: str, model: type[M], errors: list[DataError]) -> list[M]:
     """Validate each record of a top-level list on its own, so one bad record never hides the others."""
     items = parsed.raw.get(key)
@@ -95,9 +102,7 @@ def load_raw_document_set(doc_id: str) -> tuple[Document, MeasureFile | None, Re
         except DataErrors as e:
             errors += e.errors
             continue
-        rec, errs = validate(model, parsed)
-        errors += errs
-        out.append(rec)
+        out.append(_whole(parsed, model, errors))
         files.append(parsed)
     if not errors:
         errors += check_sources(out[0], files[0], out[2], files[2])
@@ -125,22 +130,18 @@ def _exceptions(p: Parsed, errors: list[DataError]) -> list[TermException]:
 
 
 def _state(p: Parsed, errors: list[DataError]) -> TranslationState | None:
-    state, errs = validate(TranslationState, p)
-    errors += errs
-    return state
+    return _whole(p, TranslationState, errors)
 
 
 def _document(p: Parsed, errors: list[DataError]) -> Document | None:
-    doc, errs = validate(Document, p)
-    errors += errs
+    doc = _whole(p, Document, errors)
     if doc and doc.id != p.path.stem:
         errors.append(p.error(("id",), f"document id {doc.id!r} must match the file name {p.path.stem!r}"))
     return doc
 
 
 def _measures(p: Parsed, errors: list[DataError]) -> MeasureFile | None:
-    mf, errs = validate(MeasureFile, p)
-    errors += errs
+    mf = _whole(p, MeasureFile, errors)
     if mf and mf.document != p.path.stem:
         errors.append(p.error(("document",), f"must match the file name {p.path.stem!r}"))
     return mf
