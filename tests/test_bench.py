@@ -176,14 +176,17 @@ def test_the_profile_table_shows_growth_per_unit():
     from planreader.bench.profile import table
 
     def result(pages, measures, build, share, calls):
-        return {"pages": pages, "measures": measures, "wall": {"MkDocs build, az (x)": build, "lexicon, az": build / 2},
+        return {"pages": pages, "measures": measures, "wall": {"az: MkDocs build (x)": build, "az: lexicon": build / 2,
+                                                              "en: MkDocs build (x)": build / 4},
                 "split": {"measure pages": {"group": "render", "share": share, "calls": calls}},
                 "profiled_total": 1.0, "top": [(0.5, "x.py:1 f")]}
 
     lines = table({1: result(100, 60, 1.0, 0.1, 60), 16: result(600, 960, 9.0, 0.16, 960)})
-    rows = {line.strip().split("  ")[0]: line.split() for line in lines[2:6]}
+    rows = {line.strip().split("  ")[0]: line.split() for line in lines[2:8]}
     # build: 10 → 15 ms/page = 1.50; measure pages: 0.1 s/60 = 1.67 ms → 0.16 × 9 s/960 = 1.5 ms: 0.90
-    assert rows["MkDocs build, az (x)"][-5:] == ["1.00", "10.00", "9.00", "15.00", "1.50"]
+    assert rows["az: MkDocs build (x)"][-5:] == ["1.00", "10.00", "9.00", "15.00", "1.50"]
     assert rows["render: measure pages"][-5:] == ["0.10", "1.67", "1.44", "1.50", "0.90"]
-    assert rows["total (what `planreader build` spends after starting)"][-1] == "1.50"
+    # each language's total: az 1.5 → 13.5 s, en 0.25 → 2.25 s (the en build alone)
+    assert rows["az: total"][-5:] == ["1.50", "15.00", "13.50", "22.50", "1.50"]
+    assert rows["en: total"][-5:] == ["0.25", "2.50", "2.25", "3.75", "1.50"]
     assert any("16.0× in measures (60 → 960) but 6.0× in pages" in line for line in lines)

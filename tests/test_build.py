@@ -124,3 +124,20 @@ def test_a_kill_between_the_two_renames_of_the_swap_is_repaired(tmp_path):
     assert clean_leftovers(site) == ["site.build-abc123"]
     assert (site / "marker.txt").read_text(encoding="utf-8") == "previous build"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "site.build-notes.txt"]
+
+
+def test_a_mkdocs_warning_fails_the_build_and_is_shown_alone(tmp_path, monkeypatch, capsys):
+    """Strict mode: a broken link in a hand-written page stops the build, naming it (INFO lines stay out)."""
+    from planreader.site import language_build
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Home\n\n[gone](missing.md)\n", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: t\ndocs_dir: docs\ntheme:\n  name: material\n", encoding="utf-8")
+    monkeypatch.setitem(language_build.CONFIGS, "az", str(config))
+    assert language_build.main(["az", str(tmp_path / "site")]) == 1
+    err = capsys.readouterr().err
+    assert "WARNING - Doc file 'index.md' contains a link 'missing.md', but the target is not found" in err
+    assert "Aborted with 1 warnings in strict mode!" in err and "INFO" not in err
+    assert not (tmp_path / "site" / "az" / "pagefind").exists()  # nothing after MkDocs ran

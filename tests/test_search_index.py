@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from planreader.search.lexicon import _BodyText
-from planreader.search.pagefind import EXCLUDE_SELECTORS, MAGIC, selector_matches
+from planreader.search.lexicon import indexed_words
+from planreader.search.pagefind import MAGIC
 
 
 def fragments(site: Path, lang: str) -> dict[str, dict]:
@@ -51,21 +52,26 @@ def test_glossary_and_body_pages_index_no_labels(site):
     assert "Kind" not in body and "Short form" not in body
 
 
-def test_selectors():
-    assert selector_matches(".admonition.info", "div", {"admonition", "info"})
-    assert not selector_matches(".admonition.info", "div", {"admonition", "note"})
-    assert selector_matches("nav", "nav", set()) and not selector_matches("nav", "div", {"nav"})
-    assert selector_matches("thead", "thead", set())
-    assert ".measure-nav" in EXCLUDE_SELECTORS and ".breadcrumbs" in EXCLUDE_SELECTORS
+def lexicon_words(site: Path, lang: str) -> set[str]:
+    lex = site / lang / "search-lexicon"
+    return {w for f in lex.glob("*.json") if f.name not in ("index.json", "expand.json")
+            for w in json.loads(f.read_text(encoding="utf-8"))["words"]}
 
 
-def test_lexicon_parser_skips_what_pagefind_skips():
-    parser = _BodyText()
-    parser.feed('<div data-pagefind-body><h1>Title</h1><nav class="measure-nav"><a>← 13.1.4</a></nav>'
-                '<div class="admonition info"><p>Unofficial</p></div><table><thead><tr><th>Field</th></tr></thead>'
-                '<tbody><tr><td>cell</td></tr></tbody></table><p data-pagefind-ignore>ignored</p>'
-                '<dl><dt>Label</dt><dd>value</dd></dl><br><p>end</p></div><p>outside</p>')
-    assert " ".join(" ".join(parser.parts).split()) == "Title cell value end"
+def test_indexed_words_are_pagefinds_spellings_with_counts():
+    fragments = {"a": {"content": "İşlər, işlər. Naxçıvan 13.2.9"}, "b": {"content": "işlər"}}
+    assert indexed_words(fragments) == Counter({"islər": 3, "naxcıvan": 1, "13": 1, "2": 1, "9": 1})
+
+
+def test_lexicon_holds_what_pagefind_indexed_and_nothing_it_skipped(site):
+    words = lexicon_words(site, "en")
+    page = (site / "en" / "nap-2014-2018" / "measures" / "13-2-9" / "index.html").read_text(encoding="utf-8")
+    # On every page, but only in what Pagefind skips: Material's skip link and the footer's neighbour links.
+    assert "Skip to content" in page and "Previous" in page
+    assert "skip" not in words and "previous" not in words
+    # Running text, and the paragraph records' text, as Pagefind spells it (marks of ş ç ğ ö ü removed).
+    assert {"trafficking", "trusteeship", "sıgınacaq"} <= words and "sığınacaq" not in words
+    assert {"islər", "qurbanlarının", "dovlət"} <= lexicon_words(site, "az")
 
 
 @pytest.mark.parametrize("lang", ["az", "en"])

@@ -1,8 +1,10 @@
 """Where the build's time goes, per stage, at one or more corpus sizes: python -m planreader.bench.profile --factor 1 16
 
-For each factor a child process builds the synthetic corpus (planreader/bench/corpus.py) the way `planreader build`
-does: both MkDocs builds (each loading the catalog, as each runs in its own process there), the paragraph records,
-the Pagefind index, the lexicon, the open data and the /id/ redirects, each timed on the wall clock. It then builds
+For each factor a child process builds the synthetic corpus (planreader/bench/corpus.py) with the steps of
+`planreader build` (planreader/site/language_build.py), one language after the other: the MkDocs build (loading
+the catalog afresh, as each language does in its own process there), the paragraph records, the Pagefind index, the
+lexicon, the query expansions and, in one language, the open data and the /id/ redirects, each timed on the wall
+clock. It then builds
 the Azerbaijani site again under cProfile and splits it into stages by where the time is spent (loading, rendering
 per page family, cross-linking, the project's templates, Markdown, macros, Material's templates, writing files).
 The split is the profile's share of that build, applied to the unprofiled build's wall time. Columns per factor:
@@ -70,48 +72,35 @@ def child(out_json: Path, site: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from planreader.data.load import load_catalog
+    from planreader.data import load
     from planreader.paths import ROOT
-    from planreader.publish import opendata
-    from planreader.publish.redirects import redirect_pages
-    from planreader.search.lexicon import write_lexicon
-    from planreader.search.pagefind import index_search
-    from planreader.search.records import paragraph_records
     from planreader.site import catalog_cache
-    from planreader.site.build import CONFIGS
+    from planreader.site.build import CONFIGS, SHARED_FILES_BY
+    from planreader.site.language_build import build_language
 
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)  # as `mkdocs build --quiet` in the real build
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
     wall: dict[str, float] = {}
 
-    def timed(label: str, fn):
-        start = time.perf_counter()
-        result = fn()
-        wall[label] = time.perf_counter() - start
-        return result
-
-    def mkdocs(lang: str, folder: Path) -> None:
-        catalog_cache._cache.clear()  # each language's build loads the catalog, as in its own process
-        build(load_config(config_file=str(ROOT / CONFIGS[lang]), site_dir=str(folder / lang)))
+    def fresh_catalog() -> None:  # each language's build loads the catalog, as in its own process
+        catalog_cache._cache.clear()
+        load._checked.cache_clear()
 
     for lang in CONFIGS:
-        timed(f"MkDocs build, {lang} (includes its catalog load)", lambda: mkdocs(lang, site))
+        def timed(label: str, step, lang=lang):
+            start = time.perf_counter()
+            result = step()
+            wall[f"{lang}: {label}"] = time.perf_counter() - start
+            return result
+        fresh_catalog()
+        build_language(lang, site, lang == SHARED_FILES_BY, timed)
     pages = sum(1 for _ in (site / "az").rglob("index.html"))
-    catalog = timed("catalog load for the search index and open data", load_catalog)
-    records = {}
-    for lang in CONFIGS:
-        records[lang] = timed(f"paragraph records, {lang}", lambda: list(paragraph_records(catalog, lang)))
-    for lang in CONFIGS:
-        timed(f"Pagefind index, {lang}", lambda: index_search(site / lang, lang, records[lang]))
-    for lang in CONFIGS:
-        timed(f"lexicon, {lang}", lambda: write_lexicon(catalog, lang, site / lang,
-                                                        [r.content for r in records[lang]]))
-    timed("open data (JSON, CSV, schemas, TBX)", lambda: opendata.write(catalog, site / "data"))
-    timed("/id/ redirect pages", lambda: list(redirect_pages(catalog)))
+    measures = len(catalog_cache.get().measures)
 
     profiler = cProfile.Profile()
     shutil.rmtree(site / "az-profiled", ignore_errors=True)
+    fresh_catalog()
     profiler.enable()
-    mkdocs("az", site / "az-profiled")
+    build(load_config(config_file=str(ROOT / CONFIGS["az"]), site_dir=str(site / "az-profiled")))
     profiler.disable()
     stats = pstats.Stats(profiler)
     total = stats.total_tt  # type: ignore[attr-defined]
@@ -122,7 +111,7 @@ def child(out_json: Path, site: Path) -> None:
             split[label] = {"group": group, "share": seconds / total, "calls": calls}
     top = sorted(((tt, f"{Path(fn).name}:{line} {name}") for (fn, line, name), (_cc, _nc, tt, _ct, _c)
                   in stats.stats.items()), reverse=True)[:15]  # type: ignore[attr-defined]
-    out_json.write_text(json.dumps({"pages": pages, "measures": len(catalog.measures), "wall": wall, "split": split,
+    out_json.write_text(json.dumps({"pages": pages, "measures": measures, "wall": wall, "split": split,
                                     "profiled_total": total,
                                     "top": [(share / total, name) for share, name in top]}), encoding="utf-8")
 
@@ -157,7 +146,7 @@ def table(results: dict[int, dict]) -> list[str]:
     pages = {f: results[f]["pages"] for f in factors}
     for label in results[low]["wall"]:
         row(label, {f: results[f]["wall"][label] for f in factors}, pages)
-        if label.startswith("MkDocs build, az"):
+        if label.startswith("az: MkDocs build"):
             az = {f: results[f]["wall"][label] for f in factors}
             for key in results[low]["split"]:
                 part = {f: results[f]["split"][key] for f in factors}
@@ -165,13 +154,15 @@ def table(results: dict[int, dict]) -> list[str]:
                 units = {f: part[f]["calls"] for f in factors} if group == "render" else pages
                 row(f"{'render: ' if group == 'render' else ''}{key}", {f: part[f]["share"] * az[f] for f in factors},
                     units, indent=4 if group != "inside" else 6)
-    total = {f: sum(results[f]["wall"].values()) for f in factors}
-    row("total (what `planreader build` spends after starting)", total, pages)
+    for lang in ("az", "en"):
+        total = {f: sum(s for label, s in results[f]["wall"].items() if label.startswith(f"{lang}: ")) for f in factors}
+        row(f"{lang}: total", total, pages)
     lines.append("")
     lines.append(f"units: pages of the family for 'render:' rows (calls of its function), else all pages of one "
                  f"language ({', '.join(f'{pages[f]} at {f}N' for f in factors)}); growth = ms/unit at {high}N ÷ "
-                 f"at {low}N. Rows under 'MkDocs build, az' are its profile split (indented twice: part of the "
-                 "rendering above).")
+                 f"at {low}N. Rows under 'az: MkDocs build' are its profile split (indented twice: part of the "
+                 "rendering above). `planreader build` runs the two languages at once, so it takes about the "
+                 "slower language's total.")
     measures = {f: results[f]["measures"] for f in factors}
     if len(factors) > 1:
         corpus_growth = measures[high] / measures[low]

@@ -13,13 +13,12 @@ import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from html.parser import HTMLParser
 from pathlib import Path
 
 from planreader import ids
 from planreader.data.catalog import Catalog
 from planreader.azerbaijani import az_lower
-from planreader.search.pagefind import EXCLUDE_SELECTORS, MAGIC, selector_matches
+from planreader.search.pagefind import MAGIC
 
 _FOLD = str.maketrans({"ə": "e", "ı": "i"})
 WORD = re.compile(r"\w+")
@@ -46,48 +45,23 @@ def shard_key(folded: str) -> str:
     return key.ljust(2, "_")
 
 
-class _BodyText(HTMLParser):
-    """The text Pagefind indexes: inside [data-pagefind-body], outside [data-pagefind-ignore], EXCLUDE_SELECTORS,
-    scripts and styles."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.depth = 0  # >0 inside the indexed body
-        self.skip = 0
-        self.stack: list[tuple[bool, bool]] = []
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in ("br", "img", "input", "meta", "link", "hr", "wbr", "source"):
-            return
-        a = dict(attrs)
-        body = "data-pagefind-body" in a
-        classes = set((a.get("class") or "").split())
-        skip = ("data-pagefind-ignore" in a or tag in ("script", "style")
-                or any(selector_matches(s, tag, classes) for s in EXCLUDE_SELECTORS))
-        self.stack.append((body, skip))
-        self.depth += body
-        self.skip += skip
-
-    def handle_endtag(self, tag):
-        if self.stack and tag not in ("br", "img", "input", "meta", "link", "hr", "wbr", "source"):
-            body, skip = self.stack.pop()
-            self.depth -= body
-            self.skip -= skip
-
-    def handle_data(self, data):
-        if self.depth > 0 and self.skip == 0:
-            self.parts.append(data)
+def pagefind_fragments(bundle: Path) -> dict[str, dict]:
+    """Pagefind's fragment of every page and record it indexed, by fragment id (the file's name, which search
+    results carry as `id`): its URL and the text Pagefind indexed (`content`), unstemmed."""
+    fragments = {}
+    for f in sorted((bundle / "fragment").glob("*.pf_fragment")):
+        raw = gzip.decompress(f.read_bytes())
+        if not raw.startswith(MAGIC):
+            raise ValueError(f"{f} is not a Pagefind fragment")
+        fragments[f.name.removesuffix(".pf_fragment")] = json.loads(raw[len(MAGIC):])
+    return fragments
 
 
-def indexed_words(site_lang_dir: Path, extra_texts: list[str]) -> Counter:
-    counts: Counter = Counter(pagefind_normal(w) for t in extra_texts for w in WORD.findall(t))
-    for page in site_lang_dir.rglob("*.html"):
-        parser = _BodyText()
-        parser.feed(page.read_text(encoding="utf-8"))
-        for w in WORD.findall(" ".join(parser.parts)):
-            counts[pagefind_normal(w)] += 1
-    return counts
+def indexed_words(fragments: dict[str, dict]) -> Counter:
+    """Every word Pagefind indexed, as it indexed it, with how often it occurs. Read from the fragments rather
+    than the built pages: they hold exactly the text Pagefind kept (its exclusions applied, the paragraph
+    records included), and its word index cannot serve, as it holds English stems."""
+    return Counter(pagefind_normal(w) for frag in fragments.values() for w in WORD.findall(frag["content"]))
 
 
 def entities(cat: Catalog, lang: str) -> list[dict]:
@@ -136,27 +110,17 @@ def _numbered(nodes):
         yield from _numbered(n.children)
 
 
-def pagefind_pages(bundle: Path) -> dict[str, str]:
-    """Pagefind's page id (the fragment's name, which search results carry as `id`) for each indexed URL, so the
-    browser can tell an entity it lists from the same page among Pagefind's results before loading either."""
-    pages = {}
-    for f in sorted((bundle / "fragment").glob("*.pf_fragment")):
-        raw = gzip.decompress(f.read_bytes())
-        if not raw.startswith(MAGIC):
-            raise ValueError(f"{f} is not a Pagefind fragment")
-        pages[json.loads(raw[len(MAGIC):])["url"].lstrip("/")] = f.name.removesuffix(".pf_fragment")
-    return pages
-
-
-def write_lexicon(cat: Catalog, lang: str, site_lang_dir: Path, extra_texts: list[str]) -> dict[str, int]:
-    """Write search-lexicon/<shard>.json under the language's site folder; returns the bytes per shard.
-
-    `extra_texts` are the search records added to the index besides the pages (paragraphs of documents)."""
-    words = indexed_words(site_lang_dir, extra_texts)
+def write_lexicon(cat: Catalog, lang: str, site_lang_dir: Path) -> dict[str, int]:
+    """Write search-lexicon/<shard>.json under the language's site folder, from its Pagefind index (which must be
+    written first); returns the bytes per shard."""
+    fragments = pagefind_fragments(site_lang_dir / "pagefind")
+    words = indexed_words(fragments)
     shards: dict[str, dict] = defaultdict(lambda: {"words": [], "entities": []})
     for word, _n in sorted(words.items(), key=lambda kv: (-kv[1], kv[0])):
         shards[shard_key(fold(word))]["words"].append(word)
-    pages = pagefind_pages(site_lang_dir / "pagefind")
+    # Pagefind's page id for each indexed URL, so the browser can tell an entity it lists from the same page
+    # among Pagefind's results before loading either.
+    pages = {frag["url"].lstrip("/"): page_id for page_id, frag in fragments.items()}
     for e in entities(cat, lang):
         if e["url"] in pages:
             e["page"] = pages[e["url"]]

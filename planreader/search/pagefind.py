@@ -28,17 +28,10 @@ KNOWN_PAGEFIND = "1.5.2"
 # What is never indexed, besides [data-pagefind-ignore]: navigation and neighbour links (a measure must not match
 # on its neighbours' numbers), breadcrumbs, table headers, definition-list labels, cite boxes, the same text in
 # the other language, download lists, notices repeated on every page, anchors and screen-reader-only labels.
-# Simple selectors only (a tag, classes, or a tag with classes): the lexicon's parser (lexicon.py) reads the
-# same list to know which words Pagefind indexed. The templates mark most of these data-pagefind-ignore as well.
+# The templates mark most of these data-pagefind-ignore as well.
 EXCLUDE_SELECTORS = ["nav", "thead", "dt", ".headerlink", ".md-skip", ".breadcrumbs", ".measure-nav", ".cite-box",
                      ".other-lang", ".downloads", ".unit-side", ".untranslated", ".visually-hidden",
                      ".admonition.info", ".admonition.abstract"]
-
-
-def selector_matches(selector: str, tag: str, classes: set[str]) -> bool:
-    """Whether an element matches one of EXCLUDE_SELECTORS' simple selectors ("nav", ".a.b", "div.a")."""
-    name, *wanted = selector.split(".")
-    return (not name or name == tag) and set(wanted) <= classes
 
 
 def check_pagefind_version() -> None:

@@ -19,18 +19,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from planreader.data.load import load_catalog
 from planreader.paths import ROOT
-from planreader.publish import opendata
-from planreader.publish.redirects import redirect_pages
-from planreader.search.expand import write_expansions
-from planreader.search.lexicon import write_lexicon
-from planreader.search.pagefind import index_search
-from planreader.search.records import paragraph_records
 from planreader.site.base_url import site_root
 from planreader.site.lock import site_lock
 
 CONFIGS = {"az": "mkdocs.yml", "en": "mkdocs.en.yml"}
+SHARED_FILES_BY = "az"  # the language whose build also writes open data and the /id/ redirect pages
 
 
 def source_date_epoch() -> str:
@@ -52,38 +46,26 @@ def pin_build_date() -> None:
 def build_into(out: Path) -> None:
     pin_build_date()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
-    # Not --quiet: it hides warnings from --strict, which then passes a broken link. Each MkDocs log goes to a
-    # file (a pipe would fill and stall the other build) and is shown only when the build fails.
-    # The two languages build at once, each in its own process and folder (the outputs are the same as one after
-    # the other): on two cores the build takes the time of the slower language, not of both.
+    # The two languages build at once, each in its own process (planreader/site/language_build.py: MkDocs, then
+    # its search files; one of them also the open data): on two cores the build takes the time of the
+    # slower language, not of both. Each process's log goes to a file (a pipe would fill and stall the other
+    # build) and is shown only when the build fails.
     logs = {lang: tempfile.TemporaryFile(mode="w+", encoding="utf-8") for lang in CONFIGS}
-    procs = {lang: subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config,
-                                     "-d", str(out / lang)], cwd=ROOT, env=env, stdout=logs[lang],
-                                    stderr=subprocess.STDOUT, text=True)
-             for lang, config in CONFIGS.items()}
+    procs = {lang: subprocess.Popen([sys.executable, "-m", "planreader.site.language_build", lang, str(out),
+                                     *(["--shared"] if lang == SHARED_FILES_BY else [])],
+                                    cwd=ROOT, env=env, stdout=logs[lang], stderr=subprocess.STDOUT, text=True)
+             for lang in CONFIGS}
     for lang, proc in procs.items():
         proc.wait()
-        if proc.returncode in (-signal.SIGINT, 130):  # Ctrl-C reached MkDocs first: its traceback is no error
+        if proc.returncode in (-signal.SIGINT, 130):  # Ctrl-C reached the build first
             raise KeyboardInterrupt
         if proc.returncode:
             logs[lang].seek(0)
-            # MkDocs' INFO lines (and the list of pages outside the navigation that follows one) are no problem.
-            problems = [line for line in logs[lang].read().splitlines() if not line.startswith(("INFO", "  - "))]
-            raise SystemExit(f"build of the {lang} site failed; site/ was left as it was.\n" + "\n".join(problems))
+            raise SystemExit(f"build of the {lang} site failed; site/ was left as it was.\n{logs[lang].read().strip()}")
     for log in logs.values():
         log.close()
     shutil.copy(ROOT / "docs" / "index.html", out / "index.html")
     write_root_files(out)
-    catalog = load_catalog()  # the mkdocs builds above already validated it
-    for lang in CONFIGS:
-        records = list(paragraph_records(catalog, lang))
-        index_search(out / lang, lang, records)
-        write_lexicon(catalog, lang, out / lang, [r.content for r in records])
-        write_expansions(catalog, lang, out / lang)
-    opendata.write(catalog, out / "data")
-    for path, html in redirect_pages(catalog):
-        (out / path).parent.mkdir(parents=True, exist_ok=True)
-        (out / path).write_text(html, encoding="utf-8")
 
 
 def write_root_files(out: Path) -> None:
