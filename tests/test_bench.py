@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from planreader.bench import prerequisites, report
-from planreader.bench.stats import Target, figure, load_warning, margin_warning, ratios, verdict
+from planreader.bench.stats import Target, figure, load_warning, margin_warning, ratios, verdict, wait_for_quiet
 
 
 def test_a_figure_is_the_median_with_its_min_and_max():
@@ -53,6 +53,15 @@ def test_load_above_half_a_core_per_core_is_flagged():
     assert load_warning(0.9, 2) is None
     warning = load_warning(1.2, 2)
     assert warning is not None and "1.20" in warning and "2 cores" in warning
+
+
+def test_the_benchmark_waits_for_the_load_to_fall_but_not_for_ever():
+    loads, slept = iter([2.4, 1.8, 1.1, 0.9, 0.5]), []
+    assert wait_for_quiet(lambda: next(loads), 2, 300, slept.append) == (0.9, 15.0)
+    assert slept == [5.0, 5.0, 5.0]
+    assert wait_for_quiet(lambda: 0.3, 2, 300, slept.append) == (0.3, 0.0)  # quiet: no wait
+    assert wait_for_quiet(lambda: 3.0, 2, 12, slept.append) == (3.0, 15.0)  # busy: gives up after the limit
+    assert wait_for_quiet(lambda: 3.0, 2, 0, slept.append) == (3.0, 0.0)  # --wait 0
 
 
 INFO = report.RunInfo("2026-11-23", "e62fdec (dirty)", "x86_64, 2 cores", 0.42, 3)
@@ -175,18 +184,25 @@ def test_the_profile_sums_a_stage_and_counts_its_calls():
 def test_the_profile_table_shows_growth_per_unit():
     from planreader.bench.profile import table
 
-    def result(pages, measures, build, share, calls):
+    def result(pages, measures, build, share, calls, term_share):
         return {"pages": pages, "measures": measures, "wall": {"az: MkDocs build (x)": build, "az: lexicon": build / 2,
                                                               "en: MkDocs build (x)": build / 4},
-                "split": {"measure pages": {"group": "render", "share": share, "calls": calls}},
+                "split": {"measure pages": {"group": "render", "share": share, "calls": calls},
+                          "term pages": {"group": "render", "share": term_share, "calls": 10}},
                 "profiled_total": 1.0, "top": [(0.5, "x.py:1 f")]}
 
-    lines = table({1: result(100, 60, 1.0, 0.1, 60), 16: result(600, 960, 9.0, 0.16, 960)})
-    rows = {line.strip().split("  ")[0]: line.split() for line in lines[2:8]}
-    # build: 10 → 15 ms/page = 1.50; measure pages: 0.1 s/60 = 1.67 ms → 0.16 × 9 s/960 = 1.5 ms: 0.90
-    assert rows["az: MkDocs build (x)"][-5:] == ["1.00", "10.00", "9.00", "15.00", "1.50"]
-    assert rows["render: measure pages"][-5:] == ["0.10", "1.67", "1.44", "1.50", "0.90"]
+    lines = table({1: result(100, 60, 1.0, 0.1, 60, 0.01), 16: result(600, 960, 9.0, 0.16, 960, 0.2)})
+    rows = {line.strip().split("  ")[0]: line.split() for line in lines[2:9]}
+    # build: 10 → 15 ms/page = 1.50, where time proportional to the corpus (16×, pages 6×) would be 2.67
+    assert rows["az: MkDocs build (x)"][-6:] == ["1.00", "10.00", "9.00", "15.00", "1.50", "2.67"]
+    # measure pages: 0.1 s/60 = 1.67 ms → 0.16 × 9 s/960 = 1.5 ms: 0.90, linear 1.00 (one page per measure)
+    assert rows["render: measure pages"][-6:] == ["0.10", "1.67", "1.44", "1.50", "0.90", "1.00"]
+    # term pages: 10 of them, 1 ms → 180 ms each: 180×, where linear is 16× — flagged
+    term = next(line for line in lines if "render: term pages" in line)
+    assert term.split()[-10:-4] == ["0.01", "1.00", "1.80", "180.00", "180.00", "16.00"]
+    assert term.endswith("faster than the corpus")
+    assert sum("faster than the corpus" in line for line in lines) == 1
     # each language's total: az 1.5 → 13.5 s, en 0.25 → 2.25 s (the en build alone)
-    assert rows["az: total"][-5:] == ["1.50", "15.00", "13.50", "22.50", "1.50"]
-    assert rows["en: total"][-5:] == ["0.25", "2.50", "2.25", "3.75", "1.50"]
-    assert any("16.0× in measures (60 → 960) but 6.0× in pages" in line for line in lines)
+    assert rows["az: total"][-6:] == ["1.50", "15.00", "13.50", "22.50", "1.50", "2.67"]
+    assert rows["en: total"][-6:] == ["0.25", "2.50", "2.25", "3.75", "1.50", "2.67"]
+    assert any("proportional to the corpus (measures 60 → 960)" in line for line in lines)

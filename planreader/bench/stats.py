@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 
@@ -76,6 +76,18 @@ def margin_warning(name: str, fig: Figure, target: Target) -> str | None:
         return (f"warning: {name}: spread {fig.spread:.3g} is wider than the margin {margin:+.3g} to the target "
                 f"({target}); this run cannot tell whether the target is met")
     return None
+
+
+def wait_for_quiet(read_load: Callable[[], float], cores: int, limit_s: float, sleep: Callable[[float], None],
+                   per_core: float = 0.5, step_s: float = 5.0) -> tuple[float, float]:
+    """Wait (up to `limit_s`) until the load average is at most `per_core` per core, as work that ended just before
+    the benchmark keeps it high for a minute or two; return the load then and the seconds waited."""
+    waited, load = 0.0, read_load()
+    while load > per_core * cores and waited < limit_s:
+        sleep(step_s)
+        waited += step_s
+        load = read_load()
+    return load, waited
 
 
 def load_warning(load: float, cores: int, per_core: float = 0.5) -> str | None:
