@@ -206,3 +206,13 @@ def test_the_profile_table_shows_growth_per_unit():
     assert rows["az: total"][-6:] == ["1.50", "15.00", "13.50", "22.50", "1.50", "2.67"]
     assert rows["en: total"][-6:] == ["0.25", "2.50", "2.25", "3.75", "1.50", "2.67"]
     assert any("proportional to the corpus (measures 60 → 960)" in line for line in lines)
+
+
+def test_repetitions_alternate_their_order():
+    from planreader.bench.__main__ import repeat
+
+    order: list[str] = []
+    steps = {name: (lambda name=name: order.append(name) or {"run": len(order)}) for name in ("a", "b", "c")}
+    results = repeat(4, steps)
+    assert order == ["a", "b", "c", "c", "b", "a", "a", "b", "c", "c", "b", "a"]
+    assert [r["run"] for r in results["a"]] == [1, 6, 7, 12]

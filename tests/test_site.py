@@ -241,3 +241,20 @@ def test_two_builds_are_byte_identical(site, tmp_path):
     second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
     assert sorted(first) == sorted(second)
     assert [str(k) for k in first if first[k] != second[k]] == []
+
+
+def test_hand_written_pages_opt_in_to_macros_and_none_is_left_unrendered(site):
+    """mkdocs.yml renders macros only where a page asks (the generated pages are finished HTML): a hand-written
+    page that forgot to ask would show its {{ … }} to readers."""
+    from planreader.paths import ROOT
+
+    written = sorted((ROOT / "docs").rglob("*.md"))
+    assert len(written) == 10
+    for md in written:
+        front = md.read_text(encoding="utf-8").split("\n---\n", 1)[0]
+        assert re.search(r"^render_macros: true\b", front, re.M), md
+        built = page(site, f"{md.parent.name}/{'' if md.stem == 'index' else md.stem + '/'}").read_text(encoding="utf-8")
+        assert "{{" not in built and "{%" not in built, md
+    # …and the macros did run: the citation example is filled in from the data.
+    assert "667 nömrəli Sərəncamı ilə təsdiq edilmişdir), tədbir 13.2.9. Mənbə:" in page(site, "az/cite/").read_text(
+        encoding="utf-8")

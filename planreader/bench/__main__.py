@@ -261,11 +261,12 @@ def lighthouse(bench: Bench, site: Path, port: int, work: Path, runs: int) -> No
 
 
 def repeat(runs: int, steps: dict[str, Callable[[], dict]]) -> dict[str, list[dict]]:
-    """Each step `runs` times, interleaved (a, b, a, b …) so a change of load hits every step alike."""
+    """Each step `runs` times, interleaved and in alternating order (a, b, b, a, a, b …), so a change of load or a
+    machine slowly getting faster or slower hits every step alike."""
     results: dict[str, list[dict]] = {name: [] for name in steps}
-    for _ in range(runs):
-        for name, step in steps.items():
-            results[name].append(step())
+    for run in range(runs):
+        for name in (list(steps) if run % 2 == 0 else reversed(steps)):
+            results[name].append(steps[name]())
     return results
 
 
@@ -385,7 +386,7 @@ def main(argv: list[str] | None = None) -> int:
     bench.warn(load_warning(load, cores))
     started = time.perf_counter()
     try:
-        with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        with tempfile.TemporaryDirectory(prefix="bench-", dir=prerequisites.scratch_parent()) as tmp:
             measure(args, bench, Path(tmp))
     except KeyboardInterrupt:
         print("benchmark: interrupted", file=sys.stderr)

@@ -26,6 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from planreader.bench import prerequisites
+
 # (label, file path ending, function names): a stage is the cumulative time of those functions in the profile.
 RENDER_FAMILIES = [
     ("measure pages", "planreader/render/measure.py", ["measure_page"]),
@@ -193,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"load average at start: {os.getloadavg()[0]:.2f} ({os.cpu_count()} cores); timings on a busy machine "
           "are noisy", flush=True)
     results = {}
-    with tempfile.TemporaryDirectory(prefix="bench-profile-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="bench-profile-", dir=prerequisites.scratch_parent()) as tmp:
         for factor in sorted(set(args.factor)):
             start = time.perf_counter()
             results[factor] = run(factor, Path(tmp))
