@@ -113,11 +113,13 @@ def all_units(cat: Catalog) -> Iterator[Unit]:
     yield from registry_units(cat)
 
 
+def is_text_unit(u: Unit) -> bool:
+    return u.kind in ("paragraph", "measure", "subitem", "group")
+
+
 def text_units(cat: Catalog) -> Iterator[Unit]:
     """The units of the documents' running text: where glossary terms are looked for and listed."""
-    for u in all_units(cat):
-        if u.kind in ("paragraph", "measure", "subitem", "group"):
-            yield u
+    return filter(is_text_unit, all_units(cat))
 
 
 def checked_units(cat: Catalog) -> Iterator[Unit]:

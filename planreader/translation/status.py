@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -72,6 +73,12 @@ def compute(cat: Catalog) -> Status:
     return st
 
 
+@lru_cache(maxsize=None)  # the texts' vocabulary: a few thousand words
+def _no_term_word(word: str) -> bool:
+    """A stop word or a number: no candidate phrase holds one."""
+    return word in _STOP or any(ch.isdigit() for ch in word)
+
+
 def candidate_terms(cat: Catalog, min_count: int = 4, limit: int = 30) -> list[tuple[str, int]]:
     """Frequent two- and three-word phrases of the texts that no glossary concept or body name covers.
 
@@ -86,12 +93,11 @@ def candidate_terms(cat: Catalog, min_count: int = 4, limit: int = 30) -> list[t
     grams: Counter = Counter()
     for u in text_units(cat):
         words = re.findall(r"\w+(?:-\w+)*", az_lower(u.text.az))
+        skip = [_no_term_word(w) for w in words]
         for n in (2, 3):
             for i in range(len(words) - n + 1):
-                gram = words[i:i + n]
-                if any(w in _STOP or any(ch.isdigit() for ch in w) for w in gram):
-                    continue
-                grams[" ".join(gram)] += 1
+                if not any(skip[i:i + n]):
+                    grams[" ".join(words[i:i + n])] += 1
     out = []
     for gram, n in grams.most_common():
         if n < min_count or len(out) >= limit:

@@ -9,13 +9,19 @@ from functools import lru_cache
 from planreader.data.catalog import Catalog
 from planreader.translation.glossary import Miss, agreed, avoided_en, az_match, occurs_en
 from planreader.azerbaijani import az_lower
-from planreader.data.units import Unit, checked_units, text_units, unit_file
+from planreader.data.units import Unit, checked_units, is_text_unit, unit_file
 
 
 @lru_cache(maxsize=2)  # per catalog (hashed by identity)
 def occurrences(cat: Catalog) -> dict[str, list[Unit]]:
     """For each glossary concept, the text units whose Azerbaijani uses it, in reading order."""
-    return _occurrences(cat, text_units(cat))
+    return {t: [u for u in units if is_text_unit(u)] for t, units in checked_occurrences(cat).items()}
+
+
+@lru_cache(maxsize=2)
+def checked_occurrences(cat: Catalog) -> dict[str, list[Unit]]:
+    """The same in every unit the terminology check reads (the running text, executors cells, bodies' records)."""
+    return _occurrences(cat, checked_units(cat))
 
 
 def _occurrences(cat: Catalog, units: Iterable[Unit]) -> dict[str, list[Unit]]:
@@ -38,7 +44,7 @@ def misses(cat: Catalog) -> tuple[list[Miss], list[str]]:
     excepted = {(e.unit, e.term) for e in cat.term_exceptions}
     used_exceptions: set[tuple[str, str]] = set()
     found: list[Miss] = []
-    for t_id, units in _occurrences(cat, checked_units(cat)).items():
+    for t_id, units in checked_occurrences(cat).items():
         t = cat.glossary[t_id]
         for u in units:
             if not u.text.en:
