@@ -62,6 +62,8 @@ def translator(lang: str) -> Callable[[str], str]:
     return lambda msgid: messages.get(msgid, msgid)
 
 
+# A site names a few dates (its acts' and amendments') on thousands of pages; Babel formats each afresh.
+@lru_cache(maxsize=1024)
 def long_date(date: dt.date, lang: str) -> str:
     """"24 iyul 2014" / "24 July 2014"."""
     return format_date(date, format="d MMMM y", locale=lang)
@@ -82,6 +84,7 @@ def az_ordinal_suffix(n: int) -> str:
     return "-ci"  # min
 
 
+@lru_cache(maxsize=1024)
 def act_date(date: dt.date, lang: str) -> str:
     """The date as acts are cited: "2014-cü il 24 iyul" / "24 July 2014"."""
     if lang == "az":

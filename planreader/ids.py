@@ -153,8 +153,15 @@ def relative(from_url: str, to_url: str) -> str:
         anchor = "#" + anchor
     if to_url == from_url:
         return anchor or "./"
-    rel = posixpath.relpath(to_url or ".", from_url.rstrip("/") or ".")
-    return (rel.rstrip("/") + "/" if rel != "." else "./") + anchor
+    # posixpath.relpath's answer for these root-relative URLs, without its normalising (pages link 50,000 times
+    # at 16 times today's corpus): up out of what the two do not share, then down.
+    here, there = from_url.split("/"), to_url.split("/")
+    here, there = [p for p in here if p], [p for p in there if p]
+    shared = 0
+    while shared < min(len(here), len(there)) and here[shared] == there[shared]:
+        shared += 1
+    parts = [".."] * (len(here) - shared) + there[shared:]
+    return ("/".join(parts) + "/" if parts else "./") + anchor
 
 
 # --- permanent links, relative to the site root --------------------------------------------------------------

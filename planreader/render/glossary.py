@@ -35,8 +35,10 @@ def term_page(ctx: RenderContext, term_id: str) -> Page:
     t = ctx.catalog.glossary[term_id]
     own, other = (t.az, t.en) if ctx.lang == "az" else (t.en, t.az)
     found = occurrences(ctx.catalog)[term_id]
-    by_doc = [(doc, [(u, place(ctx, u)) for u in found if u.document == doc.id])
-              for doc in ctx.catalog.documents.values() if any(u.document == doc.id for u in found)]
+    in_doc: dict[str, list[tuple[Unit, str]]] = {}
+    for u in found:
+        in_doc.setdefault(u.document, []).append((u, place(ctx, u)))
+    by_doc = [(doc, in_doc[doc.id]) for doc in ctx.catalog.documents.values() if doc.id in in_doc]
     return render(ctx, "term.html", ids.term(term_id), f"{own.term} — {other.term}", ctx.plain(t.definition),
                   {"kind": "term"}, t=t, title=own.term, total=len(found), occurrences=by_doc)
 

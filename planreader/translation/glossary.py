@@ -52,7 +52,12 @@ def patterns(term: Term) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def occurs_az(term: Term, text: str) -> bool:
-    return bool(patterns(term)[0].search(az_lower(text)))
+    return occurs_in_folded_az(term, az_lower(text))
+
+
+def occurs_in_folded_az(term: Term, folded: str) -> bool:
+    """occurs_az for a text already lower-cased with az_lower (done once per text, not once per term)."""
+    return bool(_az_pattern(term).search(folded))
 
 
 def occurs_en(term: Term, text: str) -> bool:

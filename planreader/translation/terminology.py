@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from planreader.data.catalog import Catalog
-from planreader.translation.glossary import Miss, agreed, avoided_en, az_match, occurs_en
+from planreader.translation.glossary import Miss, agreed, avoided_en, az_match, occurs_en, occurs_in_folded_az
 from planreader.azerbaijani import az_lower
 from planreader.data.units import Unit, checked_units, is_text_unit, unit_file
 
@@ -30,11 +30,13 @@ def _occurrences(cat: Catalog, units: Iterable[Unit]) -> dict[str, list[Unit]]:
     for t in cat.glossary.values():
         for f in [t.az.term, *t.az.variants, *t.az.forms]:
             by_first_word.setdefault(re.findall(r"\w+", az_lower(f))[0], set()).add(t.id)
+    rank = {t_id: i for i, t_id in enumerate(cat.glossary)}
     found: dict[str, list[Unit]] = {t: [] for t in cat.glossary}
     for u in units:
-        candidates = set().union(*(by_first_word.get(w, ()) for w in set(re.findall(r"\w+", az_lower(u.text.az)))))
-        for t_id in sorted(candidates, key=list(cat.glossary).index):
-            if az_match(cat.glossary[t_id], u.text.az):
+        folded = az_lower(u.text.az)
+        candidates = set().union(*(by_first_word.get(w, ()) for w in set(re.findall(r"\w+", folded))))
+        for t_id in sorted(candidates, key=rank.__getitem__):
+            if occurs_in_folded_az(cat.glossary[t_id], folded):
                 found[t_id].append(u)
     return found
 
