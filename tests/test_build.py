@@ -95,6 +95,19 @@ def test_ctrl_c_prints_one_line_and_leaves_the_site(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "site.lock"]
 
 
+def test_sigterm_to_the_build_alone_stops_both_languages_too(tmp_path):
+    """As the live preview stops its background build: the signal reaches the build, not its language builds."""
+    site = previous_site(tmp_path)
+    proc = start_build(site)
+    wait_for(lambda: any(p.is_dir() for p in tmp_path.glob("site.build-*/az")))
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=60)
+    assert (proc.returncode, err) == (130, f"build interrupted; {site} was left as it was\n")
+    time.sleep(1)  # a language build left running would write its scratch folder again
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "site.lock"]
+    assert (site / "marker.txt").read_text(encoding="utf-8") == "previous build"
+
+
 def test_sigkill_leaves_the_site_and_the_next_build_cleans_up(tmp_path, data_copy):
     (tmp_path / "out").mkdir()
     site = previous_site(tmp_path / "out")

@@ -147,7 +147,9 @@ def _measures(p: Parsed, errors: list[DataError]) -> MeasureFile | None:
     return mf
 
 
-@lru_cache(maxsize=64)
+# Room for 16 times today's plans (67 files; a catalog larger than the cache is read whole on every reload) and the
+# tests' broken copies of a few of them.
+@lru_cache(maxsize=128)
 def _checked(path: Path, name: str, step: Callable[[Parsed, list[DataError]], T], text: str) \
         -> tuple[Parsed, T, tuple[DataError, ...]]:
     """Parse a file's text and run its step; kept for texts seen before, because one process often loads the

@@ -55,15 +55,22 @@ def build_into(out: Path) -> None:
                                      *(["--shared"] if lang == SHARED_FILES_BY else [])],
                                     cwd=ROOT, env=env, stdout=logs[lang], stderr=subprocess.STDOUT, text=True)
              for lang in CONFIGS}
-    for lang, proc in procs.items():
-        proc.wait()
-        if proc.returncode in (-signal.SIGINT, 130):  # Ctrl-C reached the build first
-            raise KeyboardInterrupt
-        if proc.returncode:
-            logs[lang].seek(0)
-            raise SystemExit(f"build of the {lang} site failed; site/ was left as it was.\n{logs[lang].read().strip()}")
-    for log in logs.values():
-        log.close()
+    try:
+        for lang, proc in procs.items():
+            proc.wait()
+            if proc.returncode in (-signal.SIGINT, 130):  # Ctrl-C reached the build first
+                raise KeyboardInterrupt
+            if proc.returncode:
+                logs[lang].seek(0)
+                raise SystemExit(f"build of the {lang} site failed; site/ was left as it was.\n"
+                                 f"{logs[lang].read().strip()}")
+    finally:  # stopped or failed: no language goes on writing into the scratch folder
+        for proc in procs.values():
+            if proc.poll() is None:
+                proc.terminate()
+                proc.wait()
+        for log in logs.values():
+            log.close()
     shutil.copy(ROOT / "docs" / "index.html", out / "index.html")
     write_root_files(out)
 
@@ -118,6 +125,7 @@ def _interrupted(signum: int, frame: object) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGINT, _interrupted)
+    signal.signal(signal.SIGTERM, _interrupted)  # a process manager, or the live preview stopping its build
     parser = argparse.ArgumentParser(prog="planreader build", description=__doc__.splitlines()[0])
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
     parser.add_argument("--wait", type=float, default=600, metavar="SECONDS",
