@@ -73,8 +73,8 @@ def on_page_content(html: str, page, config, files) -> str:
     if made is None:
         return html
     # MkDocs reads every page (keeping its HTML in page.content) before it templates any: at 16 times today's
-    # corpus that held 44 MB. Until its template needs it, our page's HTML waits compressed (about a sixth of
-    # the size); the rendered Page is let go.
+    # corpus that held 44 MB. Until its template needs it, our page's HTML waits compressed (about an eighth of
+    # that); the rendered Page is let go.
     lang = config["theme"]["language"]
     _pages[lang].pop(page.file.src_uri, None)
     _held[lang][page.file.src_uri] = zlib.compress(str(made.html).encode("utf-8"), 1)
