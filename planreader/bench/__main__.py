@@ -33,8 +33,8 @@ from pathlib import Path
 
 from planreader.bench import corpus as synthetic_corpus
 from planreader.bench import prerequisites, report
-from planreader.bench.stats import (Figure, Target, figure, load_warning, margin_warning, ratios, verdict,
-                                    wait_for_quiet)
+from planreader.bench.stats import (QUIET_PER_CORE, Figure, Target, figure, load_warning, margin_warning, ratios,
+                                    verdict, wait_for_quiet)
 from planreader.paths import ROOT
 from planreader.site.static_host import serve
 
@@ -375,9 +375,9 @@ def main(argv: list[str] | None = None) -> int:
 
     bench = Bench()
     cores = os.cpu_count() or 1
-    if args.wait and os.getloadavg()[0] > 0.5 * cores:
+    if args.wait and os.getloadavg()[0] > QUIET_PER_CORE * cores:
         print(f"load average {os.getloadavg()[0]:.2f}: waiting up to {args.wait:.0f} s for it to fall to "
-              f"{0.5 * cores:g} ({cores} cores)", flush=True)
+              f"{QUIET_PER_CORE * cores:g} ({cores} cores)", flush=True)
     load, waited = wait_for_quiet(lambda: os.getloadavg()[0], cores, args.wait, time.sleep)
     if waited:
         print(f"waited {waited:.0f} s", flush=True)

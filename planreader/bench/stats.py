@@ -78,8 +78,11 @@ def margin_warning(name: str, fig: Figure, target: Target) -> str | None:
     return None
 
 
+QUIET_PER_CORE = 0.5  # a load average at most this per core counts as a quiet machine
+
+
 def wait_for_quiet(read_load: Callable[[], float], cores: int, limit_s: float, sleep: Callable[[float], None],
-                   per_core: float = 0.5, step_s: float = 5.0) -> tuple[float, float]:
+                   per_core: float = QUIET_PER_CORE, step_s: float = 5.0) -> tuple[float, float]:
     """Wait (up to `limit_s`) until the load average is at most `per_core` per core, as work that ended just before
     the benchmark keeps it high for a minute or two; return the load then and the seconds waited."""
     waited, load = 0.0, read_load()
@@ -90,7 +93,7 @@ def wait_for_quiet(read_load: Callable[[], float], cores: int, limit_s: float, s
     return load, waited
 
 
-def load_warning(load: float, cores: int, per_core: float = 0.5) -> str | None:
+def load_warning(load: float, cores: int, per_core: float = QUIET_PER_CORE) -> str | None:
     if load > per_core * cores:
         return (f"warning: load average {load:.2f} is above {per_core} per core ({cores} cores): other work is "
                 f"running and timings will be noisy; ratios are less affected than seconds")

@@ -125,9 +125,8 @@ def text_units(cat: Catalog) -> Iterator[Unit]:
 def checked_units(cat: Catalog) -> Iterator[Unit]:
     """The units the terminology check reads: the running text, and also the executors cells and the bodies'
     records, where a wrong rendering ("guardianship and custody bodies") misleads as much."""
-    for u in all_units(cat):
-        if u.kind in ("paragraph", "measure", "subitem", "group", "executors", "body"):
-            yield u
+    # The running text and more: terminology.occurrences filters these down to the running text again.
+    return (u for u in all_units(cat) if is_text_unit(u) or u.kind in ("executors", "body"))
 
 
 def unit_file(u: Unit) -> str:
