@@ -1,0 +1,55 @@
+"""The English revised after the two legal reviews of 4 December 2026 (issue 27): the old wordings must not return."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from planreader.data.units import all_units
+from planreader.paths import ROOT
+
+# unit id → (wording the reviews rejected, wording that replaced it)
+REVISED = {
+    "bodies:financial-markets-supervisory-authority:name":
+        ("Financial Markets Supervisory Authority", "Financial Market Supervisory Authority"),
+    "nap-2014-2018:m-13-3-9:executors":
+        ("Financial Markets Supervisory Authority", "Financial Market Supervisory Authority"),
+    "nap-2014-2018:p-3-2": ("shall be ensured", "will be ensured"),
+    "nap-2014-2018:m-13-1-4:text": ("mobile telephone facilities", "mobile phones"),
+    "nap-2014-2018:m-13-9-3:text": ("preparing and showing programmes", "preparing programmes, and showing them"),
+    "cis-2007-2010:m-2-13:text": ("legal entities", "legal persons"),
+    "cis-2007-2010:m-2-4-ch:text": ("houses of assignation", "brothels"),
+    "cis-2007-2010:passport-name": ("(hereinafter, the Programme)", "(hereinafter — the Programme)"),
+    "bodies:cis-council-of-tax-investigation-bodies:name": ("Coordinating Council", "Coordination Council"),
+}
+
+
+@pytest.fixture(scope="module")
+def english(catalog):
+    return {u.id: u.text.en for u in all_units(catalog)}
+
+
+@pytest.mark.parametrize("unit", sorted(REVISED))
+def test_the_reviewed_wording_replaced_the_old_one(english, unit):
+    old, new = REVISED[unit]
+    matches = [k for k in english if k == unit or k.startswith(unit)]
+    assert matches, f"no unit {unit}"
+    text = " ".join(english[k] or "" for k in matches)
+    assert old not in text and new in text
+
+
+def test_no_english_unit_keeps_a_rejected_wording(english):
+    rejected = ["Financial Markets Supervisory", "mobile telephone facilities", "houses of assignation",
+                "dens of vice", "Coordinating Council", "(hereinafter, the"]
+    left = {k: w for k, t in english.items() for w in rejected if t and w in t}
+    assert left == {}
+
+
+def test_the_newspaper_is_named_one_way(catalog):
+    outlets = [p.outlet.en for p in catalog.documents["nap-2014-2018"].publications if p.outlet]
+    assert "“Azərbaycan” newspaper" in outlets and "Azerbaijan newspaper" not in outlets
+
+
+def test_the_readme_counts_the_glossary_concepts_from_the_data(catalog):
+    said = re.search(r"`glossary/terms\.yml`: (\d+) concepts", (ROOT / "README.md").read_text())
+    assert said and int(said.group(1)) == len(catalog.glossary)
