@@ -36,8 +36,9 @@ $(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
 validate: $(VENV)/.installed
 	@$(PY) -m planreader validate
 
+# `make build SITE_URL=https://example.org/plans/`: the address the site is published at (README "Publishing the site").
 build: $(VENV)/.installed
-	@$(PY) -m planreader build
+	@$(PY) -m planreader build $(if $(SITE_URL),--site-url "$(SITE_URL)")
 
 # Live preview: builds, serves on 127.0.0.1:$(PORT), rebuilds and reloads on every save; data errors show on the page.
 serve: $(VENV)/.installed

@@ -1,7 +1,7 @@
 """The site's public address, set at build time: sitemaps, canonical links and the 404 pages are absolute.
 
-`make build SITE_URL=https://example.org/plans/` (or the environment variable PLANREADER_SITE_URL) sets it; the
-default is the preview's address. Each language lives under it: <site url>az/, <site url>en/.
+`make build SITE_URL=https://example.org/plans/`, `planreader build --site-url …` or the environment variable
+PLANREADER_SITE_URL sets it; the default is the preview's address, and a build that falls back on it says so. Each language lives under it: <site url>az/, <site url>en/.
 """
 from __future__ import annotations
 
@@ -10,6 +10,11 @@ from urllib.parse import urlsplit
 
 ENV = "PLANREADER_SITE_URL"
 DEFAULT = "http://127.0.0.1:8000/"
+
+
+def configured() -> bool:
+    """Whether the build was given an address, rather than falling back on the preview's."""
+    return bool(os.environ.get(ENV, "").strip())
 
 
 def site_root() -> str:

@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 from planreader.paths import ROOT
-from planreader.site.base_url import site_root
+from planreader.site.base_url import ENV, DEFAULT, configured, site_root
 from planreader.site.lock import site_lock
 
 CONFIGS = {"az": "mkdocs.yml", "en": "mkdocs.en.yml"}
@@ -130,7 +130,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
     parser.add_argument("--wait", type=float, default=600, metavar="SECONDS",
                         help="how long to wait for another build of the same site folder (default 600; 0: do not wait)")
+    parser.add_argument("--site-url", metavar="URL",
+                        help=f"the address the site is published at (default: ${ENV}, else the preview's {DEFAULT})")
     args = parser.parse_args(argv)
+    if args.site_url:
+        os.environ[ENV] = args.site_url  # read by both language builds, which inherit the environment
+    site_root()  # a malformed address stops the build before anything is written
     target = args.site_dir.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     swapped = False
@@ -153,5 +158,10 @@ def main(argv: list[str] | None = None) -> int:
         # unfinished tasks while the interpreter shuts down. Nothing is left to flush or close.
         os._exit(130)
     print(f"site built: {target}")
+    if not configured():
+        # Canonical links, sitemaps, robots.txt and the AKN/ELI identifiers all carry the address: a site meant
+        # for publishing must not go out silently with the preview's.
+        print(f"note: built for {DEFAULT} (the preview's address); to publish, build with "
+              f"`make build SITE_URL=https://…/` (or {ENV}); see README \"Publishing the site\"")
     return 0
 
