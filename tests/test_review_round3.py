@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from planreader.data.model import walk
 from planreader.data.units import all_units
 from planreader.paths import ROOT
 
@@ -54,3 +55,22 @@ def test_the_newspaper_is_named_one_way(catalog):
 def test_the_readme_counts_the_glossary_concepts_from_the_data(catalog):
     said = re.search(r"`glossary/terms\.yml`: (\d+) concepts", (ROOT / "README.md").read_text())
     assert said and int(said.group(1)) == len(catalog.glossary)
+
+
+@pytest.mark.parametrize("unit", ["nap-2014-2018:p-8-1", "nap-2014-2018:m-13-6-1:text"])
+def test_safety_under_the_criminal_proceedings_law_is_for_persons_who_suffered_harm(english, unit):
+    text = " ".join(v or "" for k, v in english.items() if k.startswith(unit))
+    assert "persons who have suffered harm from trafficking in human beings" in text
+    assert "persons affected by trafficking" not in text
+
+
+def test_glossary_definitions_revised_after_the_reviews(catalog):
+    g = catalog.glossary
+    assert "members of a victim's family" not in g["person-affected-by-trafficking"].definition.en
+    assert "have not ratified its Charter" in g["member-states"].definition.en
+    assert "legal capacity a court has restricted" in g["custody"].definition.en
+
+
+def test_the_lanzarote_note_argues_from_2014_not_2019(catalog):
+    note = next(n for n, _ in walk(catalog.documents["nap-2014-2018"].body) if n.id == "p-3-3").translator_note
+    assert "had not ratified it in 2014" in note and "as the call to ratify in this paragraph shows" not in note
