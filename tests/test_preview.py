@@ -124,3 +124,21 @@ def test_preview_reports_a_busy_port():
         proc = subprocess.run([sys.executable, "-m", "planreader", "serve", "--port", str(port)], cwd=ROOT,
                               capture_output=True, text=True, timeout=60)
     assert proc.returncode == 1 and f"port {port} on 127.0.0.1 is in use" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_client_that_goes_away_is_not_a_traceback(capsys):
+    """`make serve` printed a BrokenPipeError traceback whenever a browser closed a tab mid-reply."""
+    from planreader.site.preview import PreviewServer
+    server = PreviewServer(("127.0.0.1", 0), lambda *a: None, bind_and_activate=False)
+    for quiet in (BrokenPipeError(32, "Broken pipe"), ConnectionResetError(104, "reset")):
+        try:
+            raise quiet
+        except ConnectionError:
+            server.handle_error(None, ("127.0.0.1", 1))
+    assert capsys.readouterr().err == ""
+    try:
+        raise ValueError("a real fault")
+    except ValueError:
+        server.handle_error(None, ("127.0.0.1", 1))
+    assert "ValueError: a real fault" in capsys.readouterr().err
+    server.server_close()

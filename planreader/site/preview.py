@@ -236,6 +236,17 @@ def port_number(text: str) -> int:
     return port
 
 
+class PreviewServer(ThreadingHTTPServer):
+    """The preview's HTTP server: a reader who closes a tab mid-reply is not an error worth a traceback."""
+
+    def handle_error(self, request, client_address) -> None:
+        # socketserver prints a traceback for every exception a handler raises; a browser that goes away while
+        # a page or a long poll is answered raises BrokenPipeError or ConnectionResetError, which is routine.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="planreader serve", description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=port_number, default=8000)
@@ -247,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     state = State()
     Handler.state, Handler.port = state, args.port
     try:
-        server = ThreadingHTTPServer(("127.0.0.1", args.port), partial(Handler, directory=str(args.site_dir)))
+        server = PreviewServer(("127.0.0.1", args.port), partial(Handler, directory=str(args.site_dir)))
     except OSError as e:
         if e.errno == errno.EADDRINUSE:
             print(f"error: port {args.port} on 127.0.0.1 is in use; stop what uses it or run: make serve PORT={args.port + 1}",
