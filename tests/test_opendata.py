@@ -69,7 +69,7 @@ def test_bodies_and_abbreviations_fields(site, catalog):
 
 
 def test_csv_has_one_row_per_record(site, catalog):
-    with (site / "data" / "measures.csv").open(encoding="utf-8", newline="") as f:
+    with (site / "data" / "measures.csv").open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     assert len(rows) == 81
     row = next(r for r in rows if r["number"] == "13.1.1")
@@ -153,7 +153,7 @@ def test_fulltext_records_ids_kinds_numbers_and_places(catalog):
 
 def test_fulltext_csv_has_one_row_per_unit(site, catalog):
     data = json.loads((site / "data" / "fulltext" / "nap-2014-2018.json").read_text(encoding="utf-8"))
-    with (site / "data" / "fulltext" / "nap-2014-2018.csv").open(encoding="utf-8", newline="") as f:
+    with (site / "data" / "fulltext" / "nap-2014-2018.csv").open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     assert [r["id"] for r in rows] == [u["id"] for u in data["units"]]
     assert rows[0]["url_en"] == "/en/nap-2014-2018/#order-title" and rows[0]["az"].startswith("«Azərbaycan")
@@ -173,3 +173,16 @@ def test_every_download_a_document_page_offers_exists(site, doc_id):
                                                       ("fulltext-json", None), ("fulltext-csv", None), ("measures-csv", None)]
         for d in files:
             assert (site / d.path).stat().st_size > 1000, d.path
+
+
+def test_every_csv_opens_as_utf8_in_a_spreadsheet_and_says_true_or_false(site):
+    """Excel reads a double-clicked CSV as UTF-8 only after a byte order mark; booleans are not Python's True/False."""
+    files = sorted((site / "data").rglob("*.csv"))
+    assert len(files) >= 6
+    for path in files:
+        raw = path.read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf") and not raw.startswith(b"\xef\xbb\xbf\xef\xbb\xbf"), path
+        cells = {c for row in csv.reader(raw.decode("utf-8-sig").splitlines()) for c in row}
+        assert not cells & {"True", "False"}, path
+    with (site / "data" / "abbreviations.csv").open(encoding="utf-8-sig", newline="") as f:
+        assert {r["en_coined"] for r in csv.DictReader(f)} == {"true", "false"}

@@ -118,7 +118,7 @@ def test_tbx_is_well_formed_with_one_entry_per_concept(site, catalog):
 def test_glossary_csv_and_json(site, catalog):
     import csv
     import json
-    rows = list(csv.DictReader((site / "data" / "glossary.csv").open(encoding="utf-8")))
+    rows = list(csv.DictReader((site / "data" / "glossary.csv").open(encoding="utf-8-sig")))
     assert len(rows) == len(catalog.glossary) and {"id", "term_az", "term_en", "definition_az", "definition_en"} <= set(rows[0])
     data = json.loads((site / "data" / "glossary.json").read_text(encoding="utf-8"))
     assert {d["id"] for d in data} == set(catalog.glossary)

@@ -44,7 +44,9 @@ def _flatten(value, prefix: str = "") -> dict[str, str]:
                                             else str(v) for v in value))
     elif isinstance(value, str):
         out[prefix] = neutralise(value)
-    else:  # numbers, booleans, None: never a formula (a negative number stays a number)
+    elif isinstance(value, bool):  # before numbers: bool is an int; spreadsheets and CSV readers expect lower case
+        out[prefix] = "true" if value else "false"
+    else:  # numbers, None: never a formula (a negative number stays a number)
         out[prefix] = "" if value is None else str(value)
     return out
 
@@ -52,7 +54,10 @@ def _flatten(value, prefix: str = "") -> dict[str, str]:
 def to_csv(rows: list[dict]) -> str:
     flat = [_flatten(r) for r in rows]
     fields = list(dict.fromkeys(k for row in flat for k in row))
-    buf = io.StringIO()
+    # A UTF-8 byte order mark first: Excel, opening a CSV by double-click, reads it as UTF-8 only with one
+    # (without it every ə, ı, ş … is garbled); Python reads it with encoding="utf-8-sig", LibreOffice ignores it.
+    buf = io.StringIO("\ufeff")
+    buf.seek(0, io.SEEK_END)
     writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     writer.writerows(flat)
