@@ -160,16 +160,18 @@ def test_the_published_address_is_an_option_and_a_build_without_one_says_so(tmp_
     """`make build SITE_URL=…` passes --site-url; without any address the build says it used the preview's."""
     site = tmp_path / "site"
     env = {k: v for k, v in os.environ.items() if k != "PLANREADER_SITE_URL"}
-    proc = subprocess.run([sys.executable, "-m", "planreader", "build", "--site-dir", str(site), "--site-url",
-                           "https://example.org/plans"], cwd=ROOT, env=env, capture_output=True, text=True)
+
+    def build(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "planreader", "build", "--site-dir", str(site), *args],
+                              cwd=ROOT, env=env, capture_output=True, text=True)
+
+    proc = build("--site-url", "https://example.org/plans")
     assert proc.returncode == 0, proc.stderr
     assert "note:" not in proc.stdout
     sitemap = (site / "az" / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://example.org/plans/az/" in sitemap and "127.0.0.1" not in sitemap
-    proc = subprocess.run([sys.executable, "-m", "planreader", "build", "--site-dir", str(site)], cwd=ROOT, env=env,
-                          capture_output=True, text=True)
+    proc = build()
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines()[-1].startswith("note: built for http://127.0.0.1:8000/ (the preview's address)")
-    bad = subprocess.run([sys.executable, "-m", "planreader", "build", "--site-dir", str(site), "--site-url",
-                          "ftp://example.org/"], cwd=ROOT, env=env, capture_output=True, text=True)
+    bad = build("--site-url", "ftp://example.org/")
     assert bad.returncode == 1 and bad.stderr.strip().startswith("error: PLANREADER_SITE_URL='ftp://example.org/'")
