@@ -22,7 +22,6 @@ REVISED = {
     "cis-2007-2010:m-2-4-ch:text": ("houses of assignation", "brothels"),
     "cis-2007-2010:passport-name": ("(hereinafter, the Programme)", "(hereinafter — the Programme)"),
     "bodies:cis-council-of-tax-investigation-bodies:name": ("Coordinating Council", "Coordination Council"),
-    "nap-2014-2018:m-13-9-1:executors": ("State Civil Aviation", "Customs Committee, Civil Aviation Administration"),
 }
 
 
@@ -75,7 +74,3 @@ def test_glossary_definitions_revised_after_the_reviews(catalog):
 def test_the_lanzarote_note_argues_from_2014_not_2019(catalog):
     note = next(n for n, _ in walk(catalog.documents["nap-2014-2018"].body) if n.id == "p-3-3").translator_note
     assert "had not ratified it in 2014" in note and "as the call to ratify in this paragraph shows" not in note
-
-
-def test_the_cell_names_the_body_as_printed_and_the_body_keeps_its_official_name(catalog):
-    assert catalog.bodies["civil-aviation-administration"].name.en == "State Civil Aviation Administration"
