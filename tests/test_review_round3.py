@@ -22,6 +22,8 @@ REVISED = {
     "cis-2007-2010:m-2-4-ch:text": ("houses of assignation", "brothels"),
     "cis-2007-2010:passport-name": ("(hereinafter, the Programme)", "(hereinafter — the Programme)"),
     "bodies:cis-council-of-tax-investigation-bodies:name": ("Coordinating Council", "Coordination Council"),
+    "cis-2007-2010:m-1-1:text": ("question of accession to", "question of becoming parties to"),
+    "cis-2007-2010:m-1-1:executors": ("have not acceded to", "that are not parties to"),
 }
 
 

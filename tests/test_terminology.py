@@ -77,20 +77,26 @@ def test_the_old_body_name_fails_for_the_body_concept_and_for_himaye(data_copy):
                for m in found)
 
 
-def test_acceded_where_the_state_is_a_party_fails(data_copy):
-    reword_3_2(data_copy, "to which the Republic of Azerbaijan has acceded")
+def test_a_rendering_that_states_no_treaty_status_fails(data_copy):
+    reword_3_2(data_copy, "to which the Republic of Azerbaijan belongs")
     found = found_after(data_copy)
     assert len(found) == 1 and found[0].startswith(
         "data/documents/nap-2014-2018.yml: nap-2014-2018:p-3-2:text: Azerbaijani has 'qoşulduğu' (term "
-        "joining-a-treaty) and the English uses 'acceded'")
+        "joining-a-treaty) but the English does not use 'accession' or an admitted variant ('accede', 'acceded', ")
 
 
-def test_accession_in_cis_1_1_passes_only_as_a_reviewed_exception(data_copy):
-    drop_exception(data_copy, "cis-2007-2010:m-1-1:text")
+def test_cis_1_1_states_the_status_with_no_reviewed_exception(data_copy, catalog):
+    # Reviews a (M2) and b (M1), 2026-12-04: "accession" is the term of art and preferred, nothing is avoided,
+    # and CIS 1.1 says "becoming parties to" / "are not parties to", so it needs no exception.
+    term = catalog.glossary["joining-a-treaty"].en
+    assert (term.term, term.avoid) == ("accession", [])
+    assert "cis-2007-2010:m-1-1" not in (data_copy / "glossary" / "exceptions.yml").read_text(encoding="utf-8")
+    replace_in(data_copy, "measures/cis-2007-2010.yml", "the question of becoming parties to the principal",
+               "the question of ratifying the principal")
     found = found_after(data_copy)
     assert len(found) == 1 and found[0].startswith(
         "data/measures/cis-2007-2010.yml: cis-2007-2010:m-1-1:text: Azerbaijani has 'qoşulma' (term joining-a-treaty) "
-        "and the English uses 'accession'")
+        "but the English does not use 'accession'")
 
 
 def test_prevention_is_no_longer_a_variant_of_preventive_action(catalog):
@@ -147,14 +153,6 @@ def test_custody_in_a_body_name_fails(data_copy):
     assert all("uses 'custody'" in m for m in found)
 
 
-def test_acceded_in_the_cis_1_1_executors_cell_passes_only_as_a_reviewed_exception(data_copy):
-    drop_exception(data_copy, "cis-2007-2010:m-1-1:executors")
-    found = found_after(data_copy)
-    assert len(found) == 1 and found[0].startswith(
-        "data/measures/cis-2007-2010.yml: cis-2007-2010:m-1-1:executors: Azerbaijani has 'qoşulmamış' (term "
-        "joining-a-treaty) and the English uses 'acceded'")
-
-
 def test_a_missing_term_names_the_file_and_what_to_write_instead(data_copy):
     replace_in(data_copy, MEASURES, "and campaign materials on the nature", "and promotional materials on the nature")
     assert found_after(data_copy) == [
@@ -183,8 +181,9 @@ def test_signed_where_the_state_is_a_party_fails(data_copy):
     found = found_after(data_copy)
     assert len(found) == 1 and found[0].startswith(
         "data/documents/nap-2014-2018.yml: nap-2014-2018:p-3-2:text: Azerbaijani has 'qoşulduğu' (term "
-        "joining-a-treaty) but the English does not use 'is a party' or an admitted variant ('a party', 'parties to', "
-        "'join', 'joined', 'joining')")
+        "joining-a-treaty) but the English does not use 'accession' or an admitted variant ('accede', 'acceded', "
+        "'accedes', 'acceding', 'become a party', 'becoming parties', 'is a party', 'a party', 'parties to', 'join', "
+        "'joined', 'joining')")
 
 
 def test_signed_in_3_3_passes_only_as_a_reviewed_exception(data_copy):
@@ -192,4 +191,4 @@ def test_signed_in_3_3_passes_only_as_a_reviewed_exception(data_copy):
     found = found_after(data_copy)
     assert len(found) == 1 and found[0].startswith(
         "data/documents/nap-2014-2018.yml: nap-2014-2018:p-3-3:text: Azerbaijani has 'qoşulduğu' (term "
-        "joining-a-treaty) but the English does not use 'is a party'")
+        "joining-a-treaty) but the English does not use 'accession'")
