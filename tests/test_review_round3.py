@@ -24,6 +24,8 @@ REVISED = {
     "bodies:cis-council-of-tax-investigation-bodies:name": ("Coordinating Council", "Coordination Council"),
     "cis-2007-2010:m-1-1:text": ("question of accession to", "question of becoming parties to"),
     "cis-2007-2010:m-1-1:executors": ("have not acceded to", "that are not parties to"),
+    "nap-2014-2018:p-4-4": ("counter-trafficking measures", "the measures to combat it"),
+    "cis-2007-2010:programme-title": ("Independent States: Combating", "Independent States — Combating"),
 }
 
 
@@ -76,3 +78,18 @@ def test_glossary_definitions_revised_after_the_reviews(catalog):
 def test_the_lanzarote_note_argues_from_2014_not_2019(catalog):
     note = next(n for n, _ in walk(catalog.documents["nap-2014-2018"].body) if n.id == "p-3-3").translator_note
     assert "had not ratified it in 2014" in note and "as the call to ratify in this paragraph shows" not in note
+
+
+def test_the_measures_table_header_reads_measure_in_both_documents(catalog):
+    # Review b, m5: «Tədbirin adı» was "Measure" in one document and "Name of the measure" in the other.
+    headers = {doc.id: [cell.en for node, _ in walk(doc.body) if node.kind == "row" and "header" in node.id
+                        for cell in node.cells or []]
+               for doc in catalog.documents.values()}
+    assert all("Name of the measure" not in cells for cells in headers.values())
+    assert all("Measure" in cells for cells in headers.values()), headers
+
+
+def test_laws_cited_as_glossary_sources_are_titled_in_their_official_form(catalog):
+    # Review b, m13: every law a glossary entry comes from is cited as Law … “On …”.
+    laws = sorted({t.source.en for t in catalog.glossary.values() if t.source and t.source.en.startswith("Law ")})
+    assert laws and all("“On " in law for law in laws), laws
