@@ -26,6 +26,8 @@ REVISED = {
     "cis-2007-2010:m-1-1:executors": ("have not acceded to", "that are not parties to"),
     "nap-2014-2018:p-4-4": ("counter-trafficking measures", "the measures to combat it"),
     "cis-2007-2010:programme-title": ("Independent States: Combating", "Independent States — Combating"),
+    "nap-2014-2018:m-13-9-1:executors": ("State Civil Aviation Administration", "Civil Aviation Administration"),
+    "cis-2007-2010:m-1-2-b:text": ("The Agreement of 25 November 2005", "the Agreement of 25 November 2005"),
 }
 
 

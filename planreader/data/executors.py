@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from planreader.data.model import Body
 
 
 def body_spans(text: str, forms: Iterable[tuple[str, str]], ignore_case: bool = False) -> list[tuple[int, int, str]]:
@@ -22,6 +26,12 @@ def body_spans(text: str, forms: Iterable[tuple[str, str]], ignore_case: bool = 
                 hits.append((m.start(), m.end(), body))
                 taken[m.start():m.end()] = [True] * (m.end() - m.start())
     return sorted(hits)
+
+
+def english_wordings(bodies: Iterable[Body]) -> list[tuple[str, str]]:
+    """(wording, body id) for every English way an executors cell names a body: name, short name, en_forms."""
+    return [(w, b.id) for b in bodies
+            for w in (b.name.en, b.short.en if b.short else None, *b.en_forms) if w]
 
 
 def find_bodies(text: str, forms: Iterable[tuple[str, str]], connectors: Iterable[str]) -> tuple[list[str], str]:

@@ -137,6 +137,9 @@ class Body(Record):
     # Exact forms (including inflected ones) in which the sources name the body; used to check that
     # every executor list names exactly the bodies it references.
     forms: list[Phrase] = Field(default_factory=list)
+    # English wordings an executors cell may use besides `name` and `short`: the name as the source prints it
+    # where the official English name differs (13.9.1 prints no "State" before the Civil Aviation Administration).
+    en_forms: list[Phrase] = Field(default_factory=list)
     replaces: Succession | None = None
     replaced_by: Succession | None = None
     note: Text | None = None

@@ -12,7 +12,7 @@ from pathlib import Path
 from planreader import ids
 from planreader.build_date import build_date
 from planreader.data.catalog import Catalog, PlanMeasure
-from planreader.data.executors import body_spans
+from planreader.data.executors import body_spans, english_wordings
 from planreader.data.model import Document, Node, Text
 from planreader.i18n import act_date
 
@@ -336,8 +336,7 @@ class _Builder:
         if m.executors_text.lang_used(self.lang) == "az":  # the source's wordings, as the loader checks them
             found = body_spans(text, [(f, b) for b in named for f in self.cat.bodies[b].forms])
         else:  # the English cell names bodies by their English names, capitalised at the start of the cell
-            forms = [(n.en, b) for b in named for n in (self.cat.bodies[b].name, self.cat.bodies[b].short) if n]
-            found = body_spans(text, forms, ignore_case=True)
+            found = body_spans(text, english_wordings(self.cat.bodies[b] for b in named), ignore_case=True)
         spans: list[Span] = []
         for start, end, body in found:
             org = _wrap("organization", {"refersTo": self._ref(body),
