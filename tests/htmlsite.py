@@ -56,3 +56,8 @@ def resolve(site: Path, from_file: Path, href: str) -> tuple[Path, str] | None:
 
 def html_files(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
+
+
+def is_redirect(f: Path) -> bool:
+    """A stub that only sends the reader on (the old address of a renamed page), not a page of the site."""
+    return '<meta http-equiv="refresh"' in f.read_text(encoding="utf-8")

@@ -37,7 +37,7 @@ def test_cis_has_21_measures_and_ends_at_2_13(catalog):
     (NAP, "13.9.1", ["ministry-of-transport-communications-and-high-technologies", "state-border-service",
                      "state-customs-committee", "civil-aviation-administration", "state-maritime-administration"],
      ("mütəmadi", None, None, True)),
-    (NAP, "13.5.1", ["guardianship-and-custody-bodies", "juvenile-commissions"], ("mütəmadi", None, None, True)),
+    (NAP, "13.5.1", ["guardianship-and-trusteeship-bodies", "juvenile-commissions"], ("mütəmadi", None, None, True)),
     (CIS, "1.3", ["cis-council-of-ministers-of-internal-affairs", "cis-council-of-prosecutors-general",
                   "cis-council-of-heads-of-security-services"], ("2007-2009-cu illər", 2007, 2009, False)),
     (CIS, "1.4", ["cis-interparliamentary-assembly"], ("2008-ci il", 2008, 2008, False)),

@@ -165,3 +165,11 @@ def test_the_english_cell_must_not_name_a_body_the_azerbaijani_does_not(data_cop
                "State Customs Committee, Ministry of Justice, Civil Aviation Administration, State Maritime")
     (err,) = errors_after(data_copy)
     assert "measure 13.9.1: executors_text.en:" in err and "not linked: ['ministry-of-justice']" in err
+
+
+def test_a_former_id_cannot_be_a_current_one(data_copy):
+    replace_in(data_copy, "bodies.yml", "    former_ids: [guardianship-and-custody-bodies]",
+               "    former_ids: [juvenile-commissions]")
+    (err,) = errors_after(data_copy)
+    assert err.startswith("data/bodies.yml:") and "body guardianship-and-trusteeship-bodies: former_ids[0]:" in err
+    assert "'juvenile-commissions' is the id of a current body; an old address cannot lead to two pages" in err

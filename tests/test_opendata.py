@@ -63,6 +63,12 @@ def test_bodies_and_abbreviations_fields(site, catalog):
     assert bodies["ministry-of-national-security"]["replaced_by"] == "state-security-service"
     assert bodies["state-security-service"]["short"] == {"az": "DTX", "en": "SSS"}
     assert set(bodies["state-security-service"]) >= {"id", "name", "short", "kind", "replaced_by", "url"}
+    # renamed ids stay findable (issue 27): the old id is an alias of the record, and nobody else's
+    assert {b: r["former_ids"] for b, r in bodies.items() if r["former_ids"]} == {
+        "guardianship-and-trusteeship-bodies": ["guardianship-and-custody-bodies"]}
+    terms = {t["id"]: t for t in json.loads((site / "data" / "glossary.json").read_text(encoding="utf-8"))}
+    assert {t: r["former_ids"] for t, r in terms.items() if r["former_ids"]} == {
+        "trusteeship": ["custody"], "guardianship-and-trusteeship-bodies": ["guardianship-and-custody-bodies"]}
     abbrs = {a["id"]: a for a in json.loads((site / "data" / "abbreviations.json").read_text(encoding="utf-8"))}
     assert abbrs["dins"]["abbreviation"] == {"az": "DİNŞ", "en": "CMIA"}
     assert abbrs["dins"]["body"] == "cis-council-of-ministers-of-internal-affairs"

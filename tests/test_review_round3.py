@@ -74,7 +74,7 @@ def test_glossary_definitions_revised_after_the_reviews(catalog):
     g = catalog.glossary
     assert "members of a victim's family" not in g["person-affected-by-trafficking"].definition.en
     assert "have not ratified its Charter" in g["member-states"].definition.en
-    assert "legal capacity a court has restricted" in g["custody"].definition.en
+    assert "legal capacity a court has restricted" in g["trusteeship"].definition.en
 
 
 def test_the_lanzarote_note_argues_from_2014_not_2019(catalog):

@@ -68,7 +68,7 @@ def test_avoid_is_english_only():
 def test_custody_for_himaye_fails_even_beside_the_agreed_term(data_copy):
     replace_in(data_copy, MEASURES, "placed under guardianship or trusteeship,", "placed under guardianship or in custody,")
     assert found_after(data_copy) == [
-        "data/measures/nap-2014-2018.yml: nap-2014-2018:m-13-5-7:text: Azerbaijani has 'himayəyə' (term custody) and "
+        "data/measures/nap-2014-2018.yml: nap-2014-2018:m-13-5-7:text: Azerbaijani has 'himayəyə' (term trusteeship) and "
         "the English uses 'custody', which the glossary rules out; use 'trusteeship' or an admitted variant "
         "('curatorship') (see the term's note), or record a reviewed exception in data/glossary/exceptions.yml: "
         "'Monitoring in families of children who have been adopted or placed under guardianship or in custody, and "
@@ -78,7 +78,7 @@ def test_custody_for_himaye_fails_even_beside_the_agreed_term(data_copy):
 def test_the_old_body_name_fails_for_the_body_concept_and_for_himaye(data_copy):
     replace_in(data_copy, NAP, "Guardianship and trusteeship bodies and commissions", "Guardianship and custody bodies and commissions")
     found = found_after(data_copy)
-    assert [m.split(" (term ")[1].split(")")[0] for m in found] == ["custody", "guardianship-and-custody-bodies"]
+    assert [m.split(" (term ")[1].split(")")[0] for m in found] == ["trusteeship", "guardianship-and-trusteeship-bodies"]
     assert all(m.startswith("data/documents/nap-2014-2018.yml: nap-2014-2018:p-7-2:text: ") and "uses 'custody'" in m
                for m in found)
 
@@ -115,7 +115,7 @@ def test_an_avoid_phrase_with_no_word_is_refused(data_copy):
     with pytest.raises(DataErrors) as e:
         load_catalog(data_copy)
     assert str(e.value).splitlines()[0] == (
-        "data/glossary/terms.yml:623: term custody: en.avoid[0]: holds no letter or digit, so it can never match a "
+        "data/glossary/terms.yml:623: term trusteeship: en.avoid[0]: holds no letter or digit, so it can never match a "
         "word; write the phrase as it stands in the text (got '(')")
 
 
@@ -149,7 +149,7 @@ def test_custody_in_an_executors_cell_fails(data_copy):
     found = found_after(data_copy)
     assert [m.split(": ")[:2] for m in found] == [["data/measures/nap-2014-2018.yml",
                                                   "nap-2014-2018:m-13-5-1:executors"]] * 2
-    assert [m.split(" (term ")[1].split(")")[0] for m in found] == ["custody", "guardianship-and-custody-bodies"]
+    assert [m.split(" (term ")[1].split(")")[0] for m in found] == ["trusteeship", "guardianship-and-trusteeship-bodies"]
 
 
 def test_custody_in_a_body_name_fails(data_copy):
@@ -157,7 +157,7 @@ def test_custody_in_a_body_name_fails(data_copy):
                "en: guardianship and custody bodies}")
     let_the_english_cell_say(data_copy, "Guardianship and trusteeship bodies")
     found = found_after(data_copy)
-    body = ["data/bodies.yml", "bodies:guardianship-and-custody-bodies:name"]
+    body = ["data/bodies.yml", "bodies:guardianship-and-trusteeship-bodies:name"]
     assert [m.split(": ")[:2] for m in found] == [body] * 2
     assert all("uses 'custody'" in m for m in found)
 

@@ -37,6 +37,7 @@ def cross_check(bodies: list[Body], bodies_file: Parsed, connectors: list[str],
     for dup in _dupes([b.id for b in bodies]):
         i = [b.id for b in bodies].index(dup, [b.id for b in bodies].index(dup) + 1)
         errors.append(bodies_file.error(("bodies", i, "id"), f"duplicate id {dup!r}; every body needs its own id"))
+    errors += _former_id_clashes(bodies, "bodies", "body", bodies_file)
     forms = [(f, b.id) for b in bodies for f in b.forms]
     for dup in _dupes([f for f, _ in forms]):
         owners = [b for f, b in forms if f == dup]
@@ -165,6 +166,22 @@ def _check_document(doc: Document, dp: Parsed, mf: MeasureFile | None, body_ids:
     return errors
 
 
+def _former_id_clashes(records: list, key: str, kind: str, file: Parsed) -> list[DataError]:
+    """A former id keeps its old address forever, so it may belong to one record only and never be a current id."""
+    current = {r.id for r in records}
+    seen: dict[str, str] = {}
+    errors = []
+    for i, r in enumerate(records):
+        for k, old in enumerate(r.former_ids):
+            if old in current:
+                errors.append(file.error((key, i, "former_ids", k), f"{old!r} is the id of a current {kind}; "
+                                                                     f"an old address cannot lead to two pages"))
+            elif old in seen:
+                errors.append(file.error((key, i, "former_ids", k), f"{old!r} is already a former id of {seen[old]!r}"))
+            seen.setdefault(old, r.id)
+    return errors
+
+
 def check_glossary(terms: list, gfile: Parsed | None, exceptions: list, efile: Parsed | None) -> list[DataError]:
     errors = []
     ids = {t.id: t for t in terms}
@@ -172,6 +189,7 @@ def check_glossary(terms: list, gfile: Parsed | None, exceptions: list, efile: P
         errors.append(gfile.error(("terms",), f"duplicate term id {dup!r}"))
     for dup in _dupes([t.az.term for t in terms]):
         errors.append(gfile.error(("terms",), f"two concepts share the Azerbaijani term {dup!r}; merge them or tell them apart"))
+    errors += _former_id_clashes(terms, "terms", "term", gfile)
     for i, t in enumerate(terms):
         for k, rel in enumerate(t.related):
             if rel not in ids:

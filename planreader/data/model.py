@@ -140,6 +140,8 @@ class Body(Record):
     # English wordings an executors cell may use besides `name` and `short`: the name as the source prints it
     # where the official English name differs (13.9.1 prints no "State" before the Civil Aviation Administration).
     en_forms: list[Phrase] = Field(default_factory=list)
+    # Ids this record was published under before a rename: their pages redirect here, and open data lists them.
+    former_ids: list[Id] = Field(default_factory=list)
     replaces: Succession | None = None
     replaced_by: Succession | None = None
     note: Text | None = None
@@ -379,6 +381,7 @@ class Term(Record):
     source: Text | None = None  # the instrument the term comes from, where there is one
     note: Text | None = None  # for translators
     related: list[Id] = Field(default_factory=list)
+    former_ids: list[Id] = Field(default_factory=list)  # as on bodies: old addresses redirect here
 
     @model_validator(mode="after")
     def _en_has_no_forms(self) -> "Term":

@@ -54,6 +54,7 @@ class BodyOut(Out):
     replaced_by: str | None
     measures: dict[str, list[str]]
     url: Urls
+    former_ids: list[str]  # ids it was published under; their addresses redirect to `url`
 
 
 class AbbreviationOut(Out):
@@ -75,6 +76,7 @@ class TermOut(Out):
     note: Bilingual | None
     related: list[str]
     url: Urls
+    former_ids: list[str]  # ids it was published under; their addresses redirect to `url`
 
 
 class DocumentOut(Out):
@@ -117,7 +119,7 @@ def records(cat: Catalog) -> dict[str, list[Out]]:
         id=b.id, name=_b(b.name), short=_b(b.short), kind=b.kind,
         replaces=b.replaces.body if b.replaces else None, replaced_by=b.replaced_by.body if b.replaced_by else None,
         measures={role: [f"{pm.document}:{pm.num}" for pm in pms] for role, pms in cat.roles_of(b.id).items()},
-        url=_urls(ids.body(b.id)),
+        url=_urls(ids.body(b.id)), former_ids=b.former_ids,
     ) for b in cat.bodies.values()]
     abbreviations = [AbbreviationOut(id=a.id, abbreviation=_b(a.abbreviation), expansion=_b(a.expansion), body=a.body,
                                      en_coined=a.en_coined,
@@ -131,7 +133,7 @@ def records(cat: Catalog) -> dict[str, list[Out]]:
     glossary = [TermOut(
         id=t.id, term=Bilingual(az=t.az.term, en=t.en.term), variants={"az": t.az.variants, "en": t.en.variants},
         forms_az=t.az.forms, definition=_b(t.definition), source=_b(t.source), note=_b(t.note), related=t.related,
-        url=_urls(ids.term(t.id)),
+        url=_urls(ids.term(t.id)), former_ids=t.former_ids,
     ) for t in cat.glossary.values()]
     return {"measures": measures, "bodies": bodies, "abbreviations": abbreviations, "documents": documents,
             "glossary": glossary}

@@ -51,10 +51,40 @@ def permalinks(cat: Catalog) -> Iterator[ids.Permalink]:
 
 
 def redirect_pages(cat: Catalog) -> Iterator[tuple[str, str]]:
-    """(path under the site root, HTML) for every permanent link, and the index page at /id/."""
+    """(path under the site root, HTML) for every permanent link, the index page at /id/, and every moved page."""
     yield "id/index.html", permalink_index(cat)
     for link in permalinks(cat):
         yield link.path + "index.html", redirect_page(link)
+    yield from moved_pages(cat)
+
+
+_MOVED = Markup("""<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{href}">
+<meta http-equiv="refresh" content="0; url={href}">
+</head>
+<body>
+<p><a href="{href}">{title}</a></p>
+</body>
+</html>
+""")
+
+
+def moved_pages(cat: Catalog) -> Iterator[tuple[str, str]]:
+    """The page of every renamed body or glossary term (`former_ids`), at its old address in both languages,
+    sending the reader on to the current page: a published address keeps working for good."""
+    renamed = [(ids.body, b.id, old, b.name) for b in cat.bodies.values() for old in b.former_ids]
+    renamed += [(ids.term, t.id, old, {"az": t.az.term, "en": t.en.term}) for t in cat.glossary.values()
+                for old in t.former_ids]
+    for page, new, old, name in renamed:
+        for lang in ids.LANGS:
+            title = name[lang] if isinstance(name, dict) else name.in_lang(lang)
+            yield (f"{lang}/{page(old)}index.html",
+                   _MOVED.format(lang=lang, title=title, href=ids.relative(page(old), page(new))))
 
 
 def redirect_page(link: ids.Permalink) -> str:
