@@ -5,11 +5,12 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build test validate status terms bench i18n clean check-python
+.PHONY: help serve build test test-fast validate status terms bench i18n clean check-python
 
 help:
 	@echo "make serve     set up, build both languages and serve the site on http://127.0.0.1:$(PORT)/"
 	@echo "make test      set up and run the whole test suite"
+	@echo "make test-fast the tests that need no site build and no browser (HYPOTHESIS_PROFILE=dev for fewer cases)"
 	@echo "make build     build the static site into site/"
 	@echo "make validate  check data/ (schemas, references, fidelity to the sources)"
 	@echo "make status    translation status: coverage, untranslated and stale units, glossary gaps"
@@ -53,6 +54,10 @@ terms: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	@bash scripts/ensure_test_tools.sh
 	$(PY) -m pytest -n 2
+
+# The tests that neither build the site nor start a browser (markers set in tests/conftest.py): a minute, not five.
+test-fast: $(VENV)/.installed-test
+	$(PY) -m pytest -n 2 -m "not build and not browser"
 
 # Benchmark (not a test): ratios against baselines measured in the same run; see README "Performance".
 bench: $(VENV)/.installed-test

@@ -9,10 +9,31 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from planreader import paths
 from planreader.data.load import load_catalog
 from planreader.paths import ROOT
+
+
+# Hypothesis profiles (HYPOTHESIS_PROFILE=dev|ci|thorough): the number of generated cases per property. Cases
+# differ from run to run; a failure prints a @reproduce_failure blob, and `pytest --hypothesis-seed=N` fixes a run.
+settings.register_profile("ci", max_examples=1000, deadline=None, print_blob=True, database=None)
+settings.register_profile("dev", parent=settings.get_profile("ci"), max_examples=100)
+settings.register_profile("thorough", parent=settings.get_profile("ci"), max_examples=10_000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+BUILD_FIXTURES = {"site", "served"}
+
+
+def pytest_collection_modifyitems(items):
+    """Mark each test by what it needs: the shared site build, or a browser (`make test-fast` skips both)."""
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if "browser" in names:
+            item.add_marker(pytest.mark.browser)
+        if names & BUILD_FIXTURES or "browser" in names:
+            item.add_marker(pytest.mark.build)
 
 
 @pytest.fixture(scope="session")

@@ -10,10 +10,14 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import run_command
 from planreader.paths import ROOT
 from planreader.site.build import clean_leftovers
 from planreader.site.lock import site_lock
+
+pytestmark = pytest.mark.build  # each test builds the site itself
 
 BUILD = [sys.executable, "-m", "planreader", "build", "--site-dir"]
 

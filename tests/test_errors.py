@@ -150,23 +150,6 @@ def test_validate_command_on_real_data():
     assert "2 documents, 81 measures" in proc.stdout
 
 
-def test_the_english_cell_must_name_the_same_bodies(data_copy):
-    # A translation that drops a body (here the Civil Aviation Administration of 13.9.1) is found and located.
-    replace_in(data_copy, MEASURES, "State Customs Committee, Civil Aviation Administration, State Maritime",
-               "State Customs Committee, State Maritime")
-    (err,) = errors_after(data_copy)
-    assert err.startswith("data/measures/nap-2014-2018.yml:")
-    assert "measure 13.9.1: executors_text.en: the English names ['ministry-of-transport-communications-and-high-" in err
-    assert "not found: ['civil-aviation-administration']" in err and "one of its en_forms in data/bodies.yml" in err
-
-
-def test_the_english_cell_must_not_name_a_body_the_azerbaijani_does_not(data_copy):
-    replace_in(data_copy, MEASURES, "State Customs Committee, Civil Aviation Administration, State Maritime",
-               "State Customs Committee, Ministry of Justice, Civil Aviation Administration, State Maritime")
-    (err,) = errors_after(data_copy)
-    assert "measure 13.9.1: executors_text.en:" in err and "not linked: ['ministry-of-justice']" in err
-
-
 def test_a_former_id_cannot_be_a_current_one(data_copy):
     replace_in(data_copy, "bodies.yml", "    former_ids: [guardianship-and-custody-bodies]",
                "    former_ids: [juvenile-commissions]")

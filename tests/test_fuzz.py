@@ -5,22 +5,20 @@ dropped), or raises DataErrors whose every line names a data file (and, where it
 Any other exception is a traceback a contributor would see: a failure. Mutations the data may never hold
 (duplicate keys, anchors and aliases, merge keys, impossible dates, nesting past the bound) must be refused.
 
-The cases differ from run to run: the seed is printed with a failure, and FUZZ_SEED=<seed> replays that run.
+The cases differ from run to run (their number comes from the Hypothesis profile, tests/conftest.py): a failure
+prints a @reproduce_failure blob that replays it, and `pytest --hypothesis-seed=N` fixes a whole run.
 Each case goes through the real loader (load_catalog): the mutated file is read, parsed and validated afresh and
 every cross-check runs; the unchanged files are parsed once per run (the loader keeps checked texts it has seen).
 """
 from __future__ import annotations
 
 import copy
-import os
-import random
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, event, given, note, seed, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from planreader import paths
@@ -34,7 +32,6 @@ FILES = ["bodies.yml", "abbreviations.yml", "documents/nap-2014-2018.yml", "docu
 ORIGINAL = {f: (paths.DATA / f).read_text(encoding="utf-8") for f in FILES}
 PARSED = {f: yaml.load(t, Loader=yaml.CSafeLoader) for f, t in ORIGINAL.items()}
 ERROR_LINE = re.compile(r"^data/[\w/.-]+\.yml(:\d+)?: .+")
-SEED = int(os.environ.get("FUZZ_SEED") or random.SystemRandom().randrange(2**32))
 # A line that opens a mapping entry ("key: value", "- key: value", "key:"), and one with a value on it.
 KEY_LINE = re.compile(r"^( *)(- )?([^\s#{\[\-'\"][^\s]*?):(?: |$)")
 VALUE_LINE = re.compile(r"^( *(?:- )?[^\s#{\[\-'\"][^\s]*?): (?![&*!|>])(\S.*)$")
@@ -154,13 +151,10 @@ def count_records(name: str, data) -> dict[str, int]:
     }
 
 
-@seed(SEED)
-@settings(max_examples=1000, deadline=None, print_blob=True, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture])
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture])
 @given(case=mutation())
 def test_mutated_data_gives_a_clear_error_or_loses_nothing(scratch, monkeypatch, case):
     name, content, kind, data = case
-    note(f"this run's seed is {SEED}: FUZZ_SEED={SEED} .venv/bin/python -m pytest tests/test_fuzz.py replays it")
     monkeypatch.setattr(paths, "DATA", scratch)
     target = scratch / name
     target.write_bytes(content)

@@ -14,6 +14,9 @@ from htmlsite import html_files, page
 from planreader.data.errors import DataErrors
 from planreader.data.load import load_catalog
 
+pytestmark = pytest.mark.build  # the module builds a site from hostile data
+
+
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     import shutil

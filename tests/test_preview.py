@@ -17,6 +17,8 @@ import pytest
 
 from conftest import ROOT
 
+pytestmark = pytest.mark.build  # each test builds and serves the site itself
+
 RELOAD = re.compile(rb"<script>\n/\* Live preview.*?</script>", re.S)
 
 

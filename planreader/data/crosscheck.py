@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from planreader import ids, paths
 from planreader.data.catalog import expand_refs
 from planreader.data.errors import DataError, rel
-from planreader.data.executors import body_spans, english_wordings, find_bodies
+from planreader.data.executors import find_bodies
 from planreader.data.model import Abbreviation, Body, Document, MeasureFile, RepairFile, walk
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ def cross_check(bodies: list[Body], bodies_file: Parsed, connectors: list[str],
     for doc_id, (mf, mp) in measures.items():
         if doc_id not in doc_ids:
             errors.append(mp.error(("document",), f"no document {doc_id!r} in data/documents/; valid: {sorted(doc_ids)}"))
-        errors += _check_measures(mf, mp, body_ids, forms, english_wordings(bodies), connectors)
+        errors += _check_measures(mf, mp, body_ids, forms, connectors)
 
     for doc, dp in documents:
         mf = measures.get(doc.id, (None, None))[0]
@@ -71,7 +71,7 @@ def cross_check(bodies: list[Body], bodies_file: Parsed, connectors: list[str],
 
 
 def _check_measures(mf: MeasureFile, mp: Parsed, body_ids: dict[str, Body], forms: list[tuple[str, str]],
-                    english: list[tuple[str, str]], connectors: list[str]) -> list[DataError]:
+                    connectors: list[str]) -> list[DataError]:
     errors = []
     nums = [m.num for g in mf.groups for m in g.measures]
     for dup in _dupes(nums):
@@ -96,27 +96,10 @@ def _check_measures(mf: MeasureFile, mp: Parsed, body_ids: dict[str, Body], form
             if named != m.executors + m.involving:
                 errors.append(mp.error(loc + ("executors",), f"executors_text names {named}, but executors + involving list "
                                                              f"{m.executors + m.involving}; they must agree, in order"))
-            elif m.executors_text.en:  # the English is checked only against lists that agree with the Azerbaijani
-                errors += _check_english_cell(m.executors_text.en, named, english, mp, loc)
             if leftover:
                 errors.append(mp.error(loc + ("executors_text",), f"{leftover!r} names no known body; add it to the forms "
                                                                   f"of a body in data/bodies.yml (or to connectors if it names none)"))
     return errors
-
-
-def _check_english_cell(cell: str, linked: list[str], english: list[tuple[str, str]], mp: Parsed,
-                        loc: tuple) -> list[DataError]:
-    """The English cell must name the same bodies as the Azerbaijani (a translation must not add or drop one);
-    the Akoma Ntoso marks them up by these wordings."""
-    named = list(dict.fromkeys(b for _, _, b in body_spans(cell, english, ignore_case=True)))
-    if set(named) == set(linked):
-        return []
-    missing = [b for b in linked if b not in named]
-    extra = [b for b in named if b not in linked]
-    return [mp.error(loc + ("executors_text", "en"),
-                     f"the English names {named} but executors + involving list {linked}"
-                     + (f"; not found: {missing}" if missing else "") + (f"; not linked: {extra}" if extra else "")
-                     + "; name each body by its English name, short name or one of its en_forms in data/bodies.yml")]
 
 
 def _check_document(doc: Document, dp: Parsed, mf: MeasureFile | None, body_ids: dict[str, Body],

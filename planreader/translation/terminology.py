@@ -6,7 +6,9 @@ import sys
 from collections.abc import Iterable
 from functools import lru_cache
 
+from planreader import ids
 from planreader.data.catalog import Catalog
+from planreader.data.executors import body_spans, english_wordings
 from planreader.translation.glossary import Miss, agreed, avoided_en, az_match, occurs_en, occurs_in_folded_az
 from planreader.azerbaijani import az_lower
 from planreader.data.units import Unit, checked_units, is_text_unit, unit_file
@@ -63,6 +65,26 @@ def misses(cat: Catalog) -> tuple[list[Miss], list[str]]:
     return found, stale
 
 
+def executors_mismatches(cat: Catalog) -> list[str]:
+    """English executors cells that name other bodies than the measure links (a translation must not add or drop
+    one, and the Akoma Ntoso marks the bodies up by these wordings): one located line each."""
+    english = english_wordings(cat.bodies.values())
+    found = []
+    for pm in cat.measures:
+        cell, linked = pm.measure.executors_text.en, [*pm.measure.executors, *pm.measure.involving]
+        if not cell:
+            continue  # untranslated: the translation status's business
+        named = list(dict.fromkeys(b for _, _, b in body_spans(cell, english, ignore_case=True)))
+        if set(named) == set(linked):
+            continue
+        missing, extra = [b for b in linked if b not in named], [b for b in named if b not in linked]
+        found.append(f"data/measures/{pm.document}.yml: {pm.document}:{ids.measure_anchor(pm.num)}:executors: "
+                     f"the English names {named} but the measure links {linked}"
+                     + (f"; not found: {missing}" if missing else "") + (f"; not linked: {extra}" if extra else "")
+                     + "; name each body by its English name, short name or one of its en_forms in data/bodies.yml")
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     from planreader.data.errors import DataErrors
     from planreader.data.load import load_catalog
@@ -77,7 +99,11 @@ def main(argv: list[str] | None = None) -> int:
         print(m)
     for s in stale:
         print(s)
-    print(f"terminology: {len(cat.glossary)} concepts checked; {len(found)} miss(es), {len(stale)} stale exception(s)")
-    return 1 if found or stale else 0
+    cells = executors_mismatches(cat)
+    for line in cells:
+        print(line)
+    print(f"terminology: {len(cat.glossary)} concepts checked; {len(found)} miss(es), {len(stale)} stale exception(s), "
+          f"{len(cells)} executors cell(s) naming other bodies")
+    return 1 if found or stale or cells else 0
 
 
