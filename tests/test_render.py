@@ -126,3 +126,39 @@ def test_a_body_is_linked_once_per_unit_and_a_term_once_per_page(catalog):
     mentions = html_text.count("Republic of Azerbaijan")
     linked = html_text.count('href="../bodies/azerbaijan/"')
     assert mentions > 30 and 0 < linked < mentions
+
+
+def _page_words(html: str, lang: str) -> set[str]:
+    """The words a reader sees on a rendered page (scripts left out)."""
+    import re
+    from html import unescape
+    from planreader.azerbaijani import az_lower
+    text = unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<script.*?</script>", " ", html, flags=re.S)))
+    return {az_lower(w) if lang == "az" else w.casefold() for w in re.findall(r"\w+", text)}
+
+
+@pytest.mark.parametrize("lang", ["az", "en"])
+def test_every_word_of_each_executors_cell_is_on_its_measure_page(catalog, lang):
+    import re
+    from planreader.azerbaijani import az_lower
+    from planreader.render.measure import measure_page
+    ctx = RenderContext(catalog, lang)
+    dropped = {}
+    for pm in catalog.measures:
+        cell = ctx.plain(pm.measure.executors_text)
+        words = {az_lower(w) if lang == "az" else w.casefold() for w in re.findall(r"\w+", cell)}
+        missing = words - _page_words(measure_page(ctx, pm).html, lang)
+        if missing:
+            dropped[pm.measure.num] = sorted(missing)
+    assert dropped == {}
+    assert len(catalog.measures) == 81
+
+
+def test_cis_qualifiers_of_who_must_act_show_on_the_measure_page(catalog):
+    from planreader.render.measure import measure_page
+    pages = {(lang, pm.measure.num): str(measure_page(RenderContext(catalog, lang), pm).html)
+             for lang in ("az", "en") for pm in catalog.measures if pm.document == "cis-2007-2010"}
+    assert "beynəlxalq müqavilələrə qoşulmamış" in pages["az", "1.1"]
+    assert "not parties to the international treaties listed in the annex" in pages["en", "1.1"]
+    assert "have not performed the domestic procedures" in pages["en", "1.2"]
+    assert "səlahiyyətləri üzrə" in pages["az", "2.4"] and "within their competence" in pages["en", "2.4"]
