@@ -180,3 +180,19 @@ def test_the_build_publishes_the_type_scheme(site):
     assert json.loads(path.read_text(encoding="utf-8")) == eli.resource_types()
     types = graph(eli.resource_types(), base=ROOT + eli.TYPES_FILE)
     assert URIRef(ROOT + "data/eli/resource-types.jsonld#law") in set(types.subjects())
+
+
+@pytest.mark.parametrize("link", [ids.Permalink("nap-2014-2018"), ids.Permalink("nap-2014-2018", "13.2.9", lang="en"),
+                                  ids.Permalink("cis-2007-2010", "2.4", "a", lang="az")])
+def test_a_permanent_link_carries_its_metadata(catalog, link):
+    """A harvester that dereferences an /id/ IRI reads the resource's ELI description there, not just a redirect."""
+    import re
+    from planreader.publish.redirects import redirect_page
+    html = redirect_page(link, catalog, AFTER)
+    embedded = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    g = Graph().parse(data=embedded, format="json-ld", publicID=ROOT + link.path)
+    work = URIRef(ROOT + ids.Permalink(link.document, link.num).path)
+    assert (work, RDF.type, ELI.LegalResourceSubdivision if link.num else ELI.LegalResource) in g
+    assert g.value(work, ELI.passed_by) is not None
+    expression = ids.Permalink(link.document, link.num, lang=link.lang or "az")  # a sub-item's is its measure's
+    assert URIRef(ROOT + expression.path) in set(g.objects(work, ELI.is_realized_by))
