@@ -162,3 +162,38 @@ def test_cis_qualifiers_of_who_must_act_show_on_the_measure_page(catalog):
     assert "not parties to the international treaties listed in the annex" in pages["en", "1.1"]
     assert "have not performed the domestic procedures" in pages["en", "1.2"]
     assert "səlahiyyətləri üzrə" in pages["az", "2.4"] and "within their competence" in pages["en", "2.4"]
+
+
+def _urls(data) -> list[str]:
+    """Every url and @id value in a JSON-LD record, however deep."""
+    if isinstance(data, dict):
+        return [v for k, v in data.items() if k in ("url", "@id")] + [u for v in data.values() for u in _urls(v)]
+    return [u for v in data for u in _urls(v)] if isinstance(data, list) else []
+
+
+def test_schema_org_records_use_the_site_address_and_model_act_and_plan(catalog):
+    import datetime as dt
+    from planreader.render.jsonld import document_ld, measure_ld
+    root = "https://example.org/plans/"  # a site address with a sub-path
+    ctx = RenderContext(catalog, "en", site_root=root, today=dt.date(2024, 1, 1))
+    nap = catalog.documents["nap-2014-2018"]
+    doc = document_ld(ctx, nap)
+    # The act: its own title, number, date, type, issuer; the plan it approves is its part, named by its own title.
+    assert doc["name"] == nap.title.en and doc["legislationIdentifier"] == "667"
+    assert doc["legislationType"] == "Presidential Order" and doc["legislationDate"] == "2014-07-24"
+    assert doc["legislationPassedBy"] == {"@type": "Organization", "name": nap.issuer.en,
+                                          "url": root + "en/bodies/president/"}
+    assert doc["legislationLegalForce"] == "https://schema.org/NotInForce"
+    assert doc["hasPart"]["name"] == nap.approves.en and "legislationIdentifier" not in doc["hasPart"]
+    assert doc["url"] == root + "en/nap-2014-2018/" and doc["translationOfWork"]["url"] == root + "az/nap-2014-2018/"
+    cis = document_ld(ctx, catalog.documents["cis-2007-2010"])
+    assert cis["legislationType"] == "Law" and cis["legislationPassedBy"]["url"] == root + "en/bodies/milli-majlis/"
+    measure = measure_ld(ctx, catalog.measure("nap-2014-2018", "13.2.9"))
+    assert measure["url"] == root + "en/nap-2014-2018/measures/13-2-9/"
+    assert measure["isPartOf"]["url"] == root + "en/nap-2014-2018/"
+    assert measure["isPartOf"]["isPartOf"]["legislationIdentifier"] == "667"
+    for pm in catalog.measures:
+        urls = _urls(measure_ld(ctx, pm))
+        assert len(urls) >= 5 and all(u.startswith(root) for u in urls), urls
+    assert document_ld(RenderContext(catalog, "az", site_root=root, today=dt.date(2016, 1, 1)), nap)[
+        "legislationLegalForce"] == "https://schema.org/InForce"
