@@ -146,13 +146,15 @@ def test_eids_are_exactly_the_anchors_of_the_data(catalog, xml, doc_id, lang):
 
 @pytest.mark.parametrize("doc_id,lang", CASES)
 def test_eids_equal_the_anchors_of_the_pages(catalog, site, xml, doc_id, lang):
-    """The built site: every content eId is an anchor on the full-text page (cells: on the side-by-side page).
-    The one exception allowed is the marker node where the measures table stands, which the page gives no anchor."""
+    """The built site: every content eId, the executors and deadline cells' included, is an anchor on the
+    full-text page the open-data page names, and on the side-by-side page. The one exception allowed is the
+    marker node where the measures table stands, which the pages give no anchor."""
     full = parse(page(site, f"/{lang}/{ids.document(doc_id)}")).ids
     parallel = parse(page(site, f"/{lang}/{ids.parallel(doc_id)}")).ids
-    missing = {eid for eid in by_eid(xml[(doc_id, lang)]) if "_" not in eid
-               and eid not in (parallel if eid.endswith(("-executors", "-deadline")) else full)}
-    assert missing <= {n.id for n, _ in walk(catalog.documents[doc_id].body) if n.kind == "measures"}
+    eids = {eid for eid in by_eid(xml[(doc_id, lang)]) if "_" not in eid}
+    assert len([e for e in eids if e.endswith(("-executors", "-deadline"))]) == 2 * len(catalog.measures_of(doc_id))
+    marker = {n.id for n, _ in walk(catalog.documents[doc_id].body) if n.kind == "measures"}
+    assert eids - full <= marker and eids - parallel <= marker
 
 
 def test_text_is_escaped_and_untranslated_text_says_it_is_azerbaijani(catalog, schema):
@@ -365,3 +367,26 @@ def test_the_build_dates_its_own_files_by_the_last_commit(monkeypatch):
     monkeypatch.setattr(build, "source_date_epoch", lambda: "1700000000")  # as if the last commit were then
     build.pin_build_date()
     assert build_date() == dt.date(2023, 11, 14)
+
+
+@pytest.mark.parametrize("lang", ["az", "en"])
+def test_the_cis_decision_is_dated_and_authored_as_made_in_minsk(xml, lang):
+    """The decision (and its programme) were signed in Minsk on 28 November 2006 by the CIS Council of Heads of
+    State; the law approving them is the Milli Majlis's of 30 December 2008."""
+    act = xml[("cis-2007-2010", lang)].find("a:act", A)
+    law = act.find("a:meta/a:identification/a:FRBRWork", A)
+    assert law.find("a:FRBRdate", A).get("date") == "2008-12-30" and law.find("a:FRBRauthor", A).get("href") == "#org_issuer"
+    decision = act.find("a:attachments/a:attachment/a:doc", A)
+    programme = decision.find("a:attachments/a:attachment/a:doc", A)
+    for part in (decision, programme):
+        work = part.find("a:meta/a:identification/a:FRBRWork", A)
+        assert work.find("a:FRBRdate", A).get("date") == "2006-11-28"
+        author = work.find("a:FRBRauthor", A).get("href")
+        assert author == "#org_cis-council-of-heads-of-state"
+    refs = act.find("a:meta/a:references", A)
+    council = refs.find("a:TLCOrganization[@eId='org_cis-council-of-heads-of-state']", A)
+    assert council.get("showAs") == ("MDB Dövlət Başçıları Şurası" if lang == "az" else "CIS Council of Heads of State")
+    place = refs.find("a:TLCLocation[@eId='location_approved_act']", A)
+    assert place.get("showAs") == ("Minsk şəhəri" if lang == "az" else "Minsk")
+    nap = xml[("nap-2014-2018", lang)].find("a:act/a:attachments/a:attachment/a:doc/a:meta/a:identification/a:FRBRWork", A)
+    assert nap.find("a:FRBRdate", A).get("date") == "2014-07-24"

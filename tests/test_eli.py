@@ -24,6 +24,7 @@ ELI_PROPERTIES = {
     "type_document", "type_subdivision", "number", "id_local", "date_document", "jurisdiction", "in_force",
     "is_realized_by", "realizes", "amended_by", "is_part_of", "language", "title", "title_short", "description",
     "is_embodied_by", "embodies", "format", "legal_value", "is_translation_of", "has_translation",
+    "passed_by", "media_type", "date_publication", "published_in", "version_date", "amends",
 }
 
 
@@ -57,9 +58,48 @@ def test_a_document_is_a_work_with_two_language_expressions(catalog, nap):
     assert set(g.objects(en, ELI.is_embodied_by)) == {URIRef(ROOT + "en/nap-2014-2018/"),
                                                        URIRef(ROOT + "data/akn/nap-2014-2018.en.xml")}
     page = URIRef(ROOT + "en/nap-2014-2018/")
-    assert g.value(page, ELI["format"]) == URIRef("http://www.iana.org/assignments/media-types/text/html")
+    # ELI 1.2's format values are the IANA registry's https IRIs; eli:media_type names the type itself.
+    assert g.value(page, ELI["format"]) == URIRef("https://www.iana.org/assignments/media-types/text/html")
+    assert g.value(page, ELI.media_type) == Literal("text/html")
+    xml = URIRef(ROOT + "data/akn/nap-2014-2018.en.xml")
+    assert g.value(xml, ELI["format"]) == URIRef("https://www.iana.org/assignments/media-types/application/akn+xml")
+    assert g.value(xml, ELI.media_type) == Literal("application/akn+xml")
     assert g.value(page, ELI.legal_value) == ELI["LegalValue-unofficial"]
     assert g.value(URIRef(ROOT + "data/akn/nap-2014-2018.az.xml"), ELI.embodies) == az
+
+
+XSD_DATE = URIRef("http://www.w3.org/2001/XMLSchema#date")
+
+
+@pytest.mark.parametrize("doc_id,body", [("nap-2014-2018", "president"), ("cis-2007-2010", "milli-majlis")])
+def test_every_resource_is_passed_by_its_issuer(catalog, doc_id, body):
+    """eli:passed_by points at the issuing body's page, for the act, each measure and each amending decree."""
+    doc = catalog.documents[doc_id]
+    issuer = URIRef(f"{ROOT}az/bodies/{body}/")
+    assert catalog.bodies[body].name.az == doc.issuer.az
+    for lang in ids.LANGS:
+        g = graph(eli.document_eli(catalog, doc, lang, ROOT, AFTER))
+        resources = set(g.subjects(RDF.type, ELI.LegalResource))
+        assert len(resources) == 1 + len(doc.amendments)
+        assert g.value(URIRef(ROOT + f"id/{doc_id}/"), ELI.passed_by) == issuer
+        assert all(g.value(r, ELI.passed_by) for r in resources)
+        for pm in catalog.measures_of(doc_id):
+            m = graph(eli.measure_eli(catalog, pm, lang, ROOT, AFTER))
+            assert m.value(URIRef(ROOT + f"id/{doc_id}/{pm.num}/"), ELI.passed_by) == issuer
+
+
+def test_publication_and_version_date_of_the_2017_consolidation(catalog, nap):
+    g = graph(eli.document_eli(catalog, nap, "en", ROOT, AFTER))
+    work = URIRef(ROOT + "id/nap-2014-2018/")
+    assert g.value(work, ELI.date_publication) == Literal("2014-07-25", datatype=XSD_DATE)
+    assert {str(p) for p in g.objects(work, ELI.published_in)} == {
+        "«Azərbaycan» qəzeti, 2014-07-25, № 158",
+        "Azərbaycan Respublikasının Qanunvericilik Toplusu, 2014-07-31, № 7, maddə 894"}
+    assert g.value(work, ELI.version_date) == Literal("2017-08-07", datatype=XSD_DATE)
+    measure = graph(eli.measure_eli(catalog, catalog.measure("nap-2014-2018", "13.2.9"), "en", ROOT, AFTER))
+    assert measure.value(URIRef(ROOT + "id/nap-2014-2018/13.2.9/"), ELI.version_date) == Literal("2017-08-07", datatype=XSD_DATE)
+    cis = graph(eli.document_eli(catalog, catalog.documents["cis-2007-2010"], "en", ROOT, AFTER))
+    assert not list(cis.objects(None, ELI.version_date)) and not list(cis.objects(None, ELI.date_publication))
 
 
 def test_the_amending_decrees_are_listed(catalog, nap):
@@ -67,6 +107,11 @@ def test_the_amending_decrees_are_listed(catalog, nap):
     decrees = list(g.objects(URIRef(ROOT + "id/nap-2014-2018/"), ELI.amended_by))
     assert sorted(str(g.value(d, ELI.date_document)) for d in decrees) == ["2016-08-16", "2016-09-07", "2017-03-03", "2017-08-07"]
     assert sorted(str(g.value(d, ELI.number)) for d in decrees if g.value(d, ELI.number)) == ["1033", "1574"]
+    # Resources with IRIs of their own (not blank nodes), each saying what it amends and who passed it.
+    assert all(isinstance(d, URIRef) for d in decrees)
+    assert URIRef(ROOT + "id/nap-2014-2018/#amended-by-decree-2016-09-07-1033") in decrees
+    assert {g.value(d, ELI.amends) for d in decrees} == {URIRef(ROOT + "id/nap-2014-2018/")}
+    assert {g.value(d, ELI.passed_by) for d in decrees} == {URIRef(ROOT + "az/bodies/president/")}
     cis = graph(eli.document_eli(catalog, catalog.documents["cis-2007-2010"], "az", ROOT, AFTER))
     assert not list(cis.objects(None, ELI.amended_by))
 
@@ -135,3 +180,19 @@ def test_the_build_publishes_the_type_scheme(site):
     assert json.loads(path.read_text(encoding="utf-8")) == eli.resource_types()
     types = graph(eli.resource_types(), base=ROOT + eli.TYPES_FILE)
     assert URIRef(ROOT + "data/eli/resource-types.jsonld#law") in set(types.subjects())
+
+
+@pytest.mark.parametrize("link", [ids.Permalink("nap-2014-2018"), ids.Permalink("nap-2014-2018", "13.2.9", lang="en"),
+                                  ids.Permalink("cis-2007-2010", "2.4", "a", lang="az")])
+def test_a_permanent_link_carries_its_metadata(catalog, link):
+    """A harvester that dereferences an /id/ IRI reads the resource's ELI description there, not just a redirect."""
+    import re
+    from planreader.publish.redirects import redirect_page
+    html = redirect_page(link, catalog, AFTER)
+    embedded = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    g = Graph().parse(data=embedded, format="json-ld", publicID=ROOT + link.path)
+    work = URIRef(ROOT + ids.Permalink(link.document, link.num).path)
+    assert (work, RDF.type, ELI.LegalResourceSubdivision if link.num else ELI.LegalResource) in g
+    assert g.value(work, ELI.passed_by) is not None
+    expression = ids.Permalink(link.document, link.num, lang=link.lang or "az")  # a sub-item's is its measure's
+    assert URIRef(ROOT + expression.path) in set(g.objects(work, ELI.is_realized_by))

@@ -151,7 +151,7 @@ def test_fulltext_records_ids_kinds_numbers_and_places(catalog):
     assert (sub.anchor, sub.kind, sub.number) == ("m-2-4-ch", "subitem", "2.4 ç")
     assert sub.url.en == "/en/cis-2007-2010/#m-2-4-ch"
     cell = units["cis-2007-2010:m-2-4:executors"]
-    assert (cell.anchor, cell.kind, cell.url.az) == ("m-2-4-executors", "executors", "/az/cis-2007-2010/#m-2-4")
+    assert (cell.anchor, cell.kind, cell.url.az) == ("m-2-4-executors", "executors", "/az/cis-2007-2010/#m-2-4-executors")
     sig = units["cis-2007-2010:signatory-ukraine:cells[1]"]
     assert (sig.kind, sig.az, sig.en) == ("signatory", "(imza, qeyd-şərtlə)", "(signed, with a reservation)")
     assert units["cis-2007-2010:law-point-1:text"].number == "I"

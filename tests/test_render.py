@@ -126,3 +126,74 @@ def test_a_body_is_linked_once_per_unit_and_a_term_once_per_page(catalog):
     mentions = html_text.count("Republic of Azerbaijan")
     linked = html_text.count('href="../bodies/azerbaijan/"')
     assert mentions > 30 and 0 < linked < mentions
+
+
+def _page_words(html: str, lang: str) -> set[str]:
+    """The words a reader sees on a rendered page (scripts left out)."""
+    import re
+    from html import unescape
+    from planreader.azerbaijani import az_lower
+    text = unescape(re.sub(r"<[^>]+>", " ", re.sub(r"<script.*?</script>", " ", html, flags=re.S)))
+    return {az_lower(w) if lang == "az" else w.casefold() for w in re.findall(r"\w+", text)}
+
+
+@pytest.mark.parametrize("lang", ["az", "en"])
+def test_every_word_of_each_executors_cell_is_on_its_measure_page(catalog, lang):
+    import re
+    from planreader.azerbaijani import az_lower
+    from planreader.render.measure import measure_page
+    ctx = RenderContext(catalog, lang)
+    dropped = {}
+    for pm in catalog.measures:
+        cell = ctx.plain(pm.measure.executors_text)
+        words = {az_lower(w) if lang == "az" else w.casefold() for w in re.findall(r"\w+", cell)}
+        missing = words - _page_words(measure_page(ctx, pm).html, lang)
+        if missing:
+            dropped[pm.measure.num] = sorted(missing)
+    assert dropped == {}
+    assert len(catalog.measures) == 81
+
+
+def test_cis_qualifiers_of_who_must_act_show_on_the_measure_page(catalog):
+    from planreader.render.measure import measure_page
+    pages = {(lang, pm.measure.num): str(measure_page(RenderContext(catalog, lang), pm).html)
+             for lang in ("az", "en") for pm in catalog.measures if pm.document == "cis-2007-2010"}
+    assert "beynəlxalq müqavilələrə qoşulmamış" in pages["az", "1.1"]
+    assert "not parties to the international treaties listed in the annex" in pages["en", "1.1"]
+    assert "have not performed the domestic procedures" in pages["en", "1.2"]
+    assert "səlahiyyətləri üzrə" in pages["az", "2.4"] and "within their competence" in pages["en", "2.4"]
+
+
+def _urls(data) -> list[str]:
+    """Every url and @id value in a JSON-LD record, however deep."""
+    if isinstance(data, dict):
+        return [v for k, v in data.items() if k in ("url", "@id")] + [u for v in data.values() for u in _urls(v)]
+    return [u for v in data for u in _urls(v)] if isinstance(data, list) else []
+
+
+def test_schema_org_records_use_the_site_address_and_model_act_and_plan(catalog):
+    import datetime as dt
+    from planreader.render.jsonld import document_ld, measure_ld
+    root = "https://example.org/plans/"  # a site address with a sub-path
+    ctx = RenderContext(catalog, "en", site_root=root, today=dt.date(2024, 1, 1))
+    nap = catalog.documents["nap-2014-2018"]
+    doc = document_ld(ctx, nap)
+    # The act: its own title, number, date, type, issuer; the plan it approves is its part, named by its own title.
+    assert doc["name"] == nap.title.en and doc["legislationIdentifier"] == "667"
+    assert doc["legislationType"] == "Presidential Order" and doc["legislationDate"] == "2014-07-24"
+    assert doc["legislationPassedBy"] == {"@type": "Organization", "name": nap.issuer.en,
+                                          "url": root + "en/bodies/president/"}
+    assert doc["legislationLegalForce"] == "https://schema.org/NotInForce"
+    assert doc["hasPart"]["name"] == nap.approves.en and "legislationIdentifier" not in doc["hasPart"]
+    assert doc["url"] == root + "en/nap-2014-2018/" and doc["translationOfWork"]["url"] == root + "az/nap-2014-2018/"
+    cis = document_ld(ctx, catalog.documents["cis-2007-2010"])
+    assert cis["legislationType"] == "Law" and cis["legislationPassedBy"]["url"] == root + "en/bodies/milli-majlis/"
+    measure = measure_ld(ctx, catalog.measure("nap-2014-2018", "13.2.9"))
+    assert measure["url"] == root + "en/nap-2014-2018/measures/13-2-9/"
+    assert measure["isPartOf"]["url"] == root + "en/nap-2014-2018/"
+    assert measure["isPartOf"]["isPartOf"]["legislationIdentifier"] == "667"
+    for pm in catalog.measures:
+        urls = _urls(measure_ld(ctx, pm))
+        assert len(urls) >= 5 and all(u.startswith(root) for u in urls), urls
+    assert document_ld(RenderContext(catalog, "az", site_root=root, today=dt.date(2016, 1, 1)), nap)[
+        "legislationLegalForce"] == "https://schema.org/InForce"

@@ -75,7 +75,8 @@ def test_sitemaps_list_every_page_with_its_other_language(site):
             alternates = {a.get("hreflang"): a.get("href") for a in u.findall("x:link", ns)}
             assert alternates["az"] == loc.replace(f"/{lang}/", "/az/", 1)
             assert alternates["en"] == loc.replace(f"/{lang}/", "/en/", 1)
-            assert alternates["x-default"] == "http://127.0.0.1:8000/"
+            # x-default is the authoritative Azerbaijani page itself, never the root language picker.
+            assert alternates["x-default"] == alternates["az"] != "http://127.0.0.1:8000/"
 
 
 def test_every_internal_link_and_anchor_resolves(site):
@@ -163,7 +164,9 @@ def test_measure_page_has_citation_permalink_and_json_ld(site):
     scripts = [json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
     ld = next(d for d in scripts if d.get("@type") == "Legislation")
     assert ld["legislationIdentifier"] == "13.2.9"
-    assert ld["isPartOf"]["legislationIdentifier"] == "667" and ld["isPartOf"]["legislationDate"] == "2014-07-24"
+    act = ld["isPartOf"]["isPartOf"]  # measure → plan → approving act
+    assert act["legislationIdentifier"] == "667" and act["legislationDate"] == "2014-07-24"
+    assert ld["url"].startswith("http://127.0.0.1:8000/en/")
     az = page(site, "az/nap-2014-2018/measures/13-2-9/").read_text(encoding="utf-8")
     assert "2014-cü il 24 iyul tarixli 667 nömrəli Sərəncamı ilə təsdiq edilmişdir), tədbir 13.2.9." in az
 

@@ -121,6 +121,8 @@ def _check_document(doc: Document, dp: Parsed, mf: MeasureFile | None, body_ids:
         errors.append(dp.error(("body",), f"needs exactly one node of kind 'measures' to place data/measures/{doc.id}.yml (found {len(slots)})"))
     if not mf and slots:
         errors.append(dp.error(slots[0], f"marks a measures table, but data/measures/{doc.id}.yml does not exist"))
+    if doc.approved_act and doc.approved_act.issuer not in body_ids:
+        errors.append(dp.error(("approved_act", "issuer"), _unknown("body", doc.approved_act.issuer, body_ids, "data/bodies.yml")))
     known_nums = [m.num for g in mf.groups for m in g.measures] if mf else []
     for n, loc in nodes:
         if n.ref and n.ref not in body_ids:

@@ -303,6 +303,15 @@ class Amendment(Record):
     number: str | None = None
 
 
+class ApprovedAct(Record):
+    """An instrument the act approves that was made elsewhere, by another body (the CIS decision, Minsk 2006)."""
+
+    kind: Literal["decision"]
+    date: dt.date
+    place: Text
+    issuer: Id  # a body of data/bodies.yml
+
+
 class SourceInfo(Record):
     file: SourceName
     complete: bool
@@ -327,6 +336,7 @@ class Document(Record):
     label: Text | None = None  # a few words for table headings and chart legends ("NAP 2014–2018")
     title: Text
     approves: Text  # the plan or programme the act approves
+    approved_act: ApprovedAct | None = None  # the attached instrument's own date, place and issuer, when not the act's
     publications: list[Publication] = Field(default_factory=list)
     amendments: list[Amendment] = Field(default_factory=list)
     source: SourceInfo

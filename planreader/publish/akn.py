@@ -385,8 +385,11 @@ class _Builder:
             for name in ("title", "short_title", "label", "approves"):
                 if getattr(doc, name) is not None:
                     _sub(work, "FRBRalias", {"value": self._text(getattr(doc, name)), "name": name})
-        _sub(work, "FRBRdate", {"date": doc.date.isoformat(), "name": "signature"})
-        _sub(work, "FRBRauthor", {"href": "#" + ISSUER})
+        # An attached instrument made elsewhere (the CIS decision and its programme, Minsk, 28 November 2006) is
+        # dated and authored as made, by its own body; the act itself by its issuer on its own date.
+        made = doc.approved_act if component != "main" else None
+        _sub(work, "FRBRdate", {"date": (made.date if made else doc.date).isoformat(), "name": "signature"})
+        _sub(work, "FRBRauthor", {"href": self._ref(made.issuer) if made else "#" + ISSUER})
         _sub(work, "FRBRcountry", {"value": COUNTRY})
         _sub(work, "FRBRsubtype", {"value": doc.kind})
         _sub(work, "FRBRnumber", {"value": doc.number})
@@ -452,6 +455,10 @@ class _Builder:
         _sub(refs, "TLCLocation", {"eId": "location_place",
                                    "href": f"/akn/ontology/location/az/{_slug(doc.place.en or doc.place.az)}",
                                    "showAs": self._text(doc.place)})
+        if doc.approved_act:
+            _sub(refs, "TLCLocation", {"eId": "location_approved_act",
+                                       "href": f"/akn/ontology/location/{_slug(doc.approved_act.place.en or doc.approved_act.place.az)}",
+                                       "showAs": self._text(doc.approved_act.place)})
         if doc.source.note:
             note = _sub(_sub(meta, "notes", {"source": "#" + READER}), "note", {"eId": "note_source"})
             note.append(self._block("p", doc.source.note))

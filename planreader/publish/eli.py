@@ -23,8 +23,11 @@ CONTEXT = {"eli": ELI, "xsd": "http://www.w3.org/2001/XMLSchema#"}
 LANGUAGE = {"az": "http://publications.europa.eu/resource/authority/language/AZE",
             "en": "http://publications.europa.eu/resource/authority/language/ENG"}
 JURISDICTION = "http://publications.europa.eu/resource/authority/country/AZE"
-MEDIA = {"html": "http://www.iana.org/assignments/media-types/text/html",
-         "akn": "http://www.iana.org/assignments/media-types/application/akn+xml"}
+# ELI 1.2 lists the IANA media-type registry's https IRIs as eli:format values; eli:media_type states the type itself.
+MEDIA = {"html": "text/html", "akn": "application/akn+xml"}
+IANA = "https://www.iana.org/assignments/media-types/"
+# Who passes an amending act of each kind: decrees and orders are the President's, laws the Milli Majlis's.
+PASSED_BY_KIND = {"decree": "president", "order": "president", "law": "milli-majlis"}
 # Document and subdivision types: a small SKOS concept scheme published with the open data.
 TYPES_FILE = "data/eli/resource-types.jsonld"
 TYPE_LABELS = {
@@ -70,6 +73,37 @@ def _force(cat: Catalog, doc_id: str, today: dt.date) -> dict:
     return {} if state is None else {"eli:in_force": {"@id": "eli:InForce-" + ("inForce" if state else "notInForce")}}
 
 
+def issuer_body(cat: Catalog, doc: Document) -> str | None:
+    """The registry body that issued `doc` (the data names the issuer; the registry has its page)."""
+    return next((b.id for b in cat.bodies.values() if b.name.az == doc.issuer.az), None)
+
+
+def _body(root: str, body_id: str | None) -> dict:
+    # The body's page in the authoritative language stands for the body in both languages' graphs.
+    return {} if body_id is None else {"eli:passed_by": {"@id": f"{root}az/{ids.body(body_id)}"}}
+
+
+def amendment_iri(root: str, doc: Document, kind: str, date: dt.date, number: str | None) -> str:
+    """An amending act as a resource of its own: a fragment of the amended act's permanent link."""
+    return f"{root}{ids.Permalink(doc.id).path}#amended-by-{kind}-{date.isoformat()}-{number or 'nn'}"
+
+
+def _publication(doc: Document) -> dict:
+    """When and where the act was officially published (the first publication's date; every outlet, in Azerbaijani)."""
+    if not doc.publications:
+        return {}
+    pubs = sorted(doc.publications, key=lambda p: p.date)
+    where = [", ".join([p.outlet.az, p.date.isoformat()] + [f"№ {p.issue}"] * bool(p.issue)
+                       + [f"maddə {p.article}"] * bool(p.article)) for p in pubs]
+    return {"eli:date_publication": _date(pubs[0].date),
+            "eli:published_in": [{"@value": w, "@language": "az"} for w in where]}
+
+
+def _version(doc: Document) -> dict:
+    """The text is the consolidation as amended by the last amending act: that act's date is the version date."""
+    return {"eli:version_date": _date(max(a.date for a in doc.amendments))} if doc.amendments else {}
+
+
 def _type(root: str, kind: str) -> dict:
     return {"@id": f"{root}{TYPES_FILE}#{kind}"}
 
@@ -86,7 +120,8 @@ def _expression(root: str, link: ids.Permalink, lang: str, work: str, title: dic
 
 def _format(iri: str, media: str, expression: str) -> dict:
     # This site is not an official publication of either text, in either language.
-    return {"@id": iri, "@type": "eli:Format", "eli:format": {"@id": MEDIA[media]},
+    return {"@id": iri, "@type": "eli:Format", "eli:format": {"@id": IANA + MEDIA[media]},
+            "eli:media_type": MEDIA[media],
             "eli:embodies": {"@id": expression}, "eli:legal_value": {"@id": "eli:LegalValue-unofficial"}}
 
 
@@ -99,9 +134,12 @@ def document_eli(cat: Catalog, doc: Document, lang: str, root: str = "/", today:
     graph: list[dict] = [{
         "@id": work, "@type": "eli:LegalResource", "eli:type_document": _type(root, doc.kind),
         "eli:number": doc.number, "eli:id_local": frbr(doc).work, "eli:date_document": _date(doc.date),
-        "eli:jurisdiction": {"@id": JURISDICTION}, **_force(cat, doc.id, today),
+        "eli:jurisdiction": {"@id": JURISDICTION}, **_force(cat, doc.id, today), **_body(root, issuer_body(cat, doc)),
+        **_publication(doc), **_version(doc),
         "eli:is_realized_by": [{"@id": root + ids.Permalink(doc.id, lang=x).path} for x in langs],
-        **({"eli:amended_by": [{"@type": "eli:LegalResource", "eli:type_document": _type(root, a.kind),
+        **({"eli:amended_by": [{"@id": amendment_iri(root, doc, a.kind, a.date, a.number), "@type": "eli:LegalResource",
+                                "eli:type_document": _type(root, a.kind), "eli:amends": {"@id": work},
+                                "eli:jurisdiction": {"@id": JURISDICTION}, **_body(root, PASSED_BY_KIND[a.kind]),
                                 "eli:date_document": _date(a.date), "eli:id_local": amendment_work(a.kind, a.date, a.number),
                                 **({"eli:number": a.number} if a.number else {})}
                                for a in sorted(doc.amendments, key=lambda a: a.date)]} if doc.amendments else {}),
@@ -125,7 +163,8 @@ def measure_eli(cat: Catalog, pm: PlanMeasure, lang: str, root: str = "/", today
         "@id": work, "@type": "eli:LegalResourceSubdivision", "eli:type_subdivision": _type(root, "measure"),
         "eli:is_part_of": {"@id": root + ids.Permalink(doc.id).path}, "eli:number": pm.num,
         "eli:id_local": f"{frbr(doc).work}/~{ids.measure_anchor(pm.num)}", "eli:date_document": _date(doc.date),
-        "eli:jurisdiction": {"@id": JURISDICTION}, **_force(cat, doc.id, today),
+        "eli:jurisdiction": {"@id": JURISDICTION}, **_force(cat, doc.id, today), **_body(root, issuer_body(cat, doc)),
+        **_version(doc),
         "eli:is_realized_by": [{"@id": root + ids.Permalink(doc.id, pm.num, lang=x).path} for x in langs],
     }]
     for x in langs:

@@ -53,8 +53,8 @@ def _anchor(unit: Unit) -> str | None:
 def _unit(doc: Document, unit: Unit) -> UnitOut:
     uid = ids.parse_unit_id(unit.id)
     anchor = _anchor(unit)
-    # Executors and deadline cells sit in their measure's block on the full-text page.
-    place = ids.in_document(doc.id, uid.key) if anchor else ids.document(doc.id)
+    # Every anchor, the executors and deadline cells' included, is an id on the full-text page.
+    place = ids.in_document(doc.id, anchor) if anchor else ids.document(doc.id)
     kind = uid.field if uid.key == "meta" else (unit.node_kind or unit.kind)
     return UnitOut(id=unit.id, anchor=anchor, kind=kind, number=unit.number, az=unit.text.az, en=unit.text.en,
                    url=Urls(az=f"/az/{place}", en=f"/en/{place}"))

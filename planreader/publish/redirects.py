@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator
 
@@ -12,6 +13,7 @@ from markupsafe import Markup
 
 from planreader import ids
 from planreader.data.catalog import Catalog
+from planreader.publish import eli
 
 _PAGE = Markup("""<!doctype html>
 <html lang="{lang}">
@@ -21,6 +23,7 @@ _PAGE = Markup("""<!doctype html>
 <meta name="robots" content="noindex">
 <link rel="canonical" href="{canonical}">
 <meta http-equiv="refresh" content="0; url={canonical}">
+<script type="application/ld+json">{metadata}</script>
 {script}</head>
 <body>
 <p><a href="{az}" hreflang="az" lang="az">Azərbaycanca</a> · <a href="{en}" hreflang="en" lang="en">English</a></p>
@@ -50,11 +53,11 @@ def permalinks(cat: Catalog) -> Iterator[ids.Permalink]:
                 yield ids.Permalink(pm.document, pm.num, s.label, lang=lang)
 
 
-def redirect_pages(cat: Catalog) -> Iterator[tuple[str, str]]:
+def redirect_pages(cat: Catalog, today: dt.date | None = None) -> Iterator[tuple[str, str]]:
     """(path under the site root, HTML) for every permanent link, the index page at /id/, and every moved page."""
     yield "id/index.html", permalink_index(cat)
     for link in permalinks(cat):
-        yield link.path + "index.html", redirect_page(link)
+        yield link.path + "index.html", redirect_page(link, cat, today)
     yield from moved_pages(cat)
 
 
@@ -87,18 +90,29 @@ def moved_pages(cat: Catalog) -> Iterator[tuple[str, str]]:
                    _MOVED.format(lang=lang, title=title, href=ids.relative(page(old), page(new))))
 
 
-def redirect_page(link: ids.Permalink) -> str:
+def link_metadata(link: ids.Permalink, cat: Catalog, root: str, today: dt.date | None = None) -> dict:
+    """The ELI metadata of what the link names (a sub-item's is its measure's), so a harvester that dereferences
+    the identifier reads the resource's description there, without following the redirect."""
+    lang = link.lang or "az"
+    if link.num is None:
+        return eli.document_eli(cat, cat.documents[link.document], lang, root, today)
+    return eli.measure_eli(cat, cat.measure(link.document, link.num), lang, root, today)
+
+
+def redirect_page(link: ids.Permalink, cat: Catalog, today: dt.date | None = None) -> str:
     up = "../" * link.path.count("/")  # from the link's folder back to the site root
     az, en = f"{up}az/{link.target}", f"{up}en/{link.target}"
     title = " ".join(p for p in (link.document, link.num, link.label and link.label + ")") if p)
     script = "" if link.lang else _NEGOTIATE.format(en=Markup(_js(en)), az=Markup(_js(az)))
+    # Relative IRIs: JSON-LD resolves them against this page's address, wherever the site is served.
+    metadata = Markup(_js(link_metadata(link, cat, up, today)))
     return _PAGE.format(lang=link.lang or "az", title=title, canonical=en if link.lang == "en" else az,
-                        script=script, az=az, en=en)
+                        metadata=metadata, script=script, az=az, en=en)
 
 
-def _js(value: str) -> str:
+def _js(value: object) -> str:
     """A string literal for inline script: JSON, with "<" escaped so it can never end the script element."""
-    return json.dumps(value).replace("<", "\\u003c")
+    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
 
 
 _INDEX = Markup("""<!doctype html>

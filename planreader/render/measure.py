@@ -1,8 +1,10 @@
 """A measure's page (text, executors, period, cite box) and the filterable index of every measure."""
 from __future__ import annotations
 
+import re
+
 from planreader import ids
-from planreader.azerbaijani import sort_key
+from planreader.azerbaijani import az_lower, sort_key
 from planreader.citation import cite_measure
 from planreader.data.catalog import PlanMeasure
 from planreader.i18n import fill
@@ -17,6 +19,23 @@ def measure_title(ctx: RenderContext, pm: PlanMeasure) -> str:
     return ctx.gettext("Measure") + f" {pm.num}"
 
 
+def _words(text: str, lang: str) -> set[str]:
+    return {az_lower(w) if lang == "az" else w.casefold() for w in re.findall(r"\w+", text)}
+
+
+def cell_words_dropped(ctx: RenderContext, pm: PlanMeasure) -> bool:
+    """Whether the linked body names would drop words of the executors cell as printed.
+
+    Qualifiers decide who must act ("CIS member states that are not parties to …", "(within their competence)"),
+    and abbreviations or "… cəlb etməklə" are the printed wording: the page then shows the cell itself as well.
+    """
+    m = pm.measure
+    shown = " ".join(ctx.plain(ctx.catalog.bodies[b].name) for b in m.executors + m.involving)
+    shown += " " + ctx.gettext("Involving")
+    cell = ctx.plain(m.executors_text)
+    return bool(_words(cell, ctx.lang) - _words(shown, ctx.lang))
+
+
 def measure_page(ctx: RenderContext, pm: PlanMeasure) -> Page:
     doc = ctx.catalog.documents[pm.document]
     url = ids.measure(pm.document, pm.num)
@@ -29,6 +48,7 @@ def measure_page(ctx: RenderContext, pm: PlanMeasure) -> Page:
                   pm=pm, doc=doc, title=title, prev=prev, next=nxt, seen=set(), decrees=decree_reference(ctx, doc),
                   citation=cite_measure(pm, doc, ctx.lang), permalink=permalink,
                   permalink_href=ids.relative(url, "../" + permalink), period=plan_period(ctx, doc.id),
+                  show_cell=cell_words_dropped(ctx, pm),
                   ld=measure_ld(ctx, pm), eli=eli.measure_eli(ctx.catalog, pm, ctx.lang, ctx.site_root, ctx.today))
 
 

@@ -51,7 +51,8 @@ def build_language(lang: str, site_dir: Path, shared: bool, run: Callable[[str, 
             config.plugins.on_shutdown()
 
     def redirects() -> None:
-        for path, html in redirect_pages(catalog):
+        from planreader.build_date import build_date
+        for path, html in redirect_pages(catalog, build_date()):
             (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
             (site_dir / path).write_text(html, encoding="utf-8")
 
