@@ -53,6 +53,7 @@ terms: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	@bash scripts/ensure_test_tools.sh
+	$(VENV)/bin/ruff check planreader tests scripts
 	$(PY) -m pytest -n 2
 
 # The tests that neither build the site nor start a browser (markers set in tests/conftest.py): a minute, not five.

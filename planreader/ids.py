@@ -5,7 +5,6 @@ for permanent links, to the site root. Nothing else in the project glues or spli
 """
 from __future__ import annotations
 
-import posixpath
 import re
 from urllib.parse import quote
 from dataclasses import dataclass

@@ -170,7 +170,7 @@ def test_only_eli_vocabulary_is_used_and_every_type_is_defined(catalog):
                     assert p.startswith(eli.ELI) and p[len(eli.ELI):] in ELI_PROPERTIES, p
                 if p in (ELI.type_document, ELI.type_subdivision):
                     assert o in concepts, o
-    labels = {str(c).rsplit("#", 1)[1]: {l.language: str(l) for l in types.objects(c, URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"))}
+    labels = {str(c).rsplit("#", 1)[1]: {lit.language: str(lit) for lit in types.objects(c, URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"))}
               for c in concepts}
     assert labels["order"] == {"az": "Prezidentin Sərəncamı", "en": "Order of the President"}
 

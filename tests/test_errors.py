@@ -24,13 +24,13 @@ def errors_after(data) -> list[str]:
 
 
 def line_of(data, rel, needle) -> int:
-    return next(i for i, l in enumerate((data / rel).read_text(encoding="utf-8").splitlines(), 1) if needle in l)
+    return next(i for i, line in enumerate((data / rel).read_text(encoding="utf-8").splitlines(), 1) if needle in line)
 
 
 def test_duplicate_id(data_copy):
     replace_in(data_copy, "bodies.yml", "  - id: ministry-of-justice\n", "  - id: ministry-of-health\n")
-    second = [i for i, l in enumerate((data_copy / "bodies.yml").read_text().splitlines(), 1)
-              if l == "  - id: ministry-of-health"][1]
+    second = [i for i, line in enumerate((data_copy / "bodies.yml").read_text().splitlines(), 1)
+              if line == "  - id: ministry-of-health"][1]
     errs = errors_after(data_copy)
     assert errs[0] == (f"data/bodies.yml:{second}: body ministry-of-health: id: duplicate id 'ministry-of-health'; "
                        "every body needs its own id")

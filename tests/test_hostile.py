@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from conftest import build_once, run_command
 from hostile import INVISIBLE, VISIBLE, _dump, _load, inject

@@ -223,8 +223,8 @@ def test_charts_are_labelled_and_have_their_figures_as_linked_tables(site, catal
     for chart in html.split('<svg class="chart"')[1:]:
         links = re.findall(r"<a ([^>]*)>", chart.split("</svg>")[0])
         assert links and all("aria-label=" in a for a in links), "every bar link has an accessible name"
-    for ids in svgs:
-        for ident in ids.split():
+    for svg_ids in svgs:
+        for ident in svg_ids.split():
             assert ident in parse(page(site, "en/overview/")).ids
     # the timeline's figures match the data: 2015 has the measures that fall due that year
     due_2015 = sum(1 for pm in catalog.measures if pm.measure.deadline.end == 2015)

@@ -176,9 +176,9 @@ def check_glossary(terms: list, gfile: Parsed | None, exceptions: list, efile: P
         errors.append(gfile.error(("terms",), f"two concepts share the Azerbaijani term {dup!r}; merge them or tell them apart"))
     errors += _former_id_clashes(terms, "terms", "term", gfile)
     for i, t in enumerate(terms):
-        for k, rel in enumerate(t.related):
-            if rel not in ids:
-                errors.append(gfile.error(("terms", i, "related", k), _unknown("term", rel, ids, "data/glossary/terms.yml")))
+        for k, related in enumerate(t.related):
+            if related not in ids:
+                errors.append(gfile.error(("terms", i, "related", k), _unknown("term", related, ids, "data/glossary/terms.yml")))
     for i, e in enumerate(exceptions):
         if e.term not in ids:
             errors.append(efile.error(("exceptions", i, "term"), _unknown("term", e.term, ids, "data/glossary/terms.yml")))
