@@ -61,10 +61,10 @@ class Matcher:
         bid, n = base, 2
         while bid in self.known_ids or bid in self.proposed:
             bid, n = f"{base}-{n}", n + 1
+        near = self._near(name)  # before the new form joins the registry's
         self.proposed[bid] = {"id": bid, "name": {"az": name, "en": ""}, "kind": kind_of(name), "forms": [name],
                               "_line": line}
         self.forms.append((name, bid))
-        near = self._near(name)
         if near:
             report.add(line, "near-match", f"{where}: {name!r} is not a known form; did you mean `{near}`? "
                                            f"Proposed as new body `{bid}` for review, not linked to `{near}`")

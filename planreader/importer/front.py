@@ -19,6 +19,11 @@ NUMBER = re.compile(r"^№\s*(\S+)$")
 DATE_IN = re.compile(r"(\d{1,2})\s+(\w+)\s+(\d{4})-c\w+ il")
 
 
+def _cased(text: str) -> str:
+    """A line in title case word by word, so "AZƏRBAYCAN RESPUBLİKASININ QANUNU" reads like "… Qanunu"."""
+    return " ".join(w[0] + az_lower(w[1:]) if w.isupper() else w for w in text.split())
+
+
 def az_date(day: str, month: str, year: str, line: Line, report: Report) -> str | None:
     try:
         return dt.date(int(year), MONTHS[az_lower(month)], int(day)).isoformat()
@@ -83,16 +88,21 @@ def _amendments(line: Line, report: Report) -> list[dict]:
 
 def parse_front(lines: list[Line], report: Report) -> tuple[dict, list[dict], int, tuple[str, str] | None]:
     """(document metadata, front nodes, index of the first body line, (first, last) stamp line)."""
-    if len(lines) < 3 or not KIND_LINE.search(lines[1].stripped):
+    # The title may wrap over a few lines; the line naming the act ends it ("… Sərəncamı", "… QANUNU").
+    k = next((k for k in range(1, min(6, len(lines))) if KIND_LINE.search(_cased(lines[k].stripped))), None)
+    if k is None or len(lines) < k + 2:
         raise ImportFailure(f"{report.source}: line {lines[min(1, len(lines) - 1)].no}: not in the layout of a plan "
-                            f"text: the second line should name the act (… Sərəncamı / Qanunu / Fərmanı)")
-    kind_word = KIND_LINE.search(lines[1].stripped).group(1)
+                            f"text: no line naming the act (… Sərəncamı / Qanunu / Fərmanı) after the title")
+    kind_word = KIND_LINE.search(_cased(lines[k].stripped)).group(1)
     if kind_word not in KINDS:
-        raise ImportFailure(f"{report.source}: line {lines[1].no}: the act is a {kind_word!r}; the data model knows "
+        raise ImportFailure(f"{report.source}: line {lines[k].no}: the act is a {kind_word!r}; the data model knows "
                             f"only Sərəncamı (order) and Qanunu (law)")
+    if k > 1:
+        report.add(lines[0].no, "joined-paragraph", f"the title wraps over {k} lines; joined")
+    title = " ".join(l.stripped for l in lines[:k])
     meta: dict = {"kind": KINDS[kind_word]}
-    nodes = [node("order-title", "title", lines[0].stripped), node("order-kind", "title", lines[1].stripped)]
-    i, pre = 2, 0
+    nodes = [node("order-title", "title", title), node("order-kind", "title", lines[k].stripped)]
+    i, pre = k + 1, 0
     while i < len(lines) and not POINT.match(lines[i].stripped):
         pre += 1
         text = lines[i].stripped
@@ -112,7 +122,7 @@ def parse_front(lines: list[Line], report: Report) -> tuple[dict, list[dict], in
     date = az_date(*pd.groups()[1:], place_date, report)
     if date is None:
         raise ImportFailure(f"{report.source}: line {place_date.no}: cannot read the date of the act")
-    signatory = " ".join(w if w != w.upper() else w[0] + az_lower(w[1:]) for w in name.stripped.split())
+    signatory = _cased(name.stripped)
     meta.update(number=num.group(1), date=date, place={"az": pd.group(1), "en": ""},
                 issuer={"az": role.stripped, "en": ""}, signatory={"az": signatory, "en": ""})
     nodes += [node("signature-role", "line", role.stripped), node("signature-name", "line", name.stripped),
@@ -147,7 +157,7 @@ def parse_front(lines: list[Line], report: Report) -> tuple[dict, list[dict], in
         raise ImportFailure(f"{report.source}: not in the layout of a plan text: nothing follows the order")
     nodes.append(node("plan-title", "title", lines[i].stripped))
     approves = markup.plain(lines[i].stripped)
-    meta.update(title={"az": f"{markup.plain(lines[0].stripped)} {markup.plain(lines[1].stripped)}", "en": ""},
+    meta.update(title={"az": f"{markup.plain(title)} {markup.plain(lines[k].stripped)}", "en": ""},
                 approves={"az": approves, "en": ""}, publications=publications, amendments=amendments)
     years = re.search(r"(\d{4})\s*[-–—]\s*(\d{4})-c\w+ illər üçün (.+)$", approves)
     meta["short_title"] = {"az": f"{years.group(3)} {years.group(1)}–{years.group(2)}" if years else approves, "en": ""}

@@ -31,7 +31,7 @@ def proposed_bodies_text(records: list[dict], source: str) -> str:
         line = r.pop("_line", None)
         out.append(f"  # REVIEW: proposed by `planreader import` from {source} line {line}; check the name, kind and "
                    f"id, add the English name\n")
-        out.append("".join("  " + l + "\n" if i else "  - " + l + "\n"
+        out.append("".join("    " + l + "\n" if i else "  - " + l + "\n"
                            for i, l in enumerate(yaml.dump(r, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
                                                            width=10_000, default_flow_style=None).splitlines())))
     return "".join(out)
