@@ -250,3 +250,26 @@ def test_cells_split_into_bodies_involving_and_amended():
     assert m.match_cell("Daxili İşlər Nazirliyi və Yeni Agentlik", [], 8, report, "measure 1.1.2") == \
            (["mia", "yeni-agentlik"], [], [])
     assert [f.kind for f in report.findings] == ["unmatched-body"] and report.findings[0].line == 8
+
+
+def test_words_the_data_cannot_hold_are_named_in_the_report_and_validation_fails(scratch):
+    """A row with a fourth cell: the importer keeps three and the report names the words it lost, with the row."""
+    text = SYNTHETIC.read_text(encoding="utf-8").replace("\t2020-2021\n", "\t2020-2021\tartıq xana\n")
+    source = scratch / "plan-extra-cell.txt"
+    source.write_text(text, encoding="utf-8")
+    assert _import(scratch, source, "extra-cell") == 0
+    report = (scratch / "extra-cell.report.txt").read_text(encoding="utf-8")
+    assert "line 49: [cells] measure 3.1.1: expected 3 cells" in report
+    assert "[fidelity] source words missing from the data: 'artıq xana'" in report
+    assert fidelity.check_document("extra-cell") != []
+
+
+def test_an_unreadable_deadline_is_refused_with_its_measure_and_nothing_written(scratch, capsys):
+    text = SYNTHETIC.read_text(encoding="utf-8").replace("\t2022\n", "\tilin sonunadək\n")
+    source = scratch / "plan-bad-deadline.txt"
+    source.write_text(text, encoding="utf-8")
+    before = _tree(scratch / "data")
+    assert _import(scratch, source, "bad-deadline") == 1
+    err = capsys.readouterr().err
+    assert "line 50: measure 3.1.2: deadline: give start and end years" in err and err.count("\n") == 1
+    assert _tree(scratch / "data") == before

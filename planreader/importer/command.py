@@ -77,8 +77,13 @@ def run(source: Path, doc_id: str, force: bool = False) -> tuple[Report, dict[Pa
         rf = RepairFile.model_validate(repairs)
     except ValidationError as e:
         err = e.errors(include_url=False)[0]
-        raise ImportFailure(f"{source}: the imported data does not fit the schema at "
-                            f"{'.'.join(map(str, err['loc']))}: {err['msg']}; nothing written") from None
+        loc = list(err["loc"])
+        where = ".".join(map(str, loc))
+        if loc[:1] == ["groups"] and len(loc) > 3:  # name the measure and its source line, not list positions
+            num = groups[loc[1]]["measures"][loc[3]]["num"]
+            line = next((f.line for f in report.findings if f.message.startswith(f"measure {num}:")), None)
+            where = f"line {line}: measure {num}: {'.'.join(map(str, loc[4:]))}" if line else f"measure {num}"
+        raise ImportFailure(f"{source}: {where}: {err['msg'].removeprefix('Value error, ')}; nothing written") from None
     text = normalise(source_text)
     for r in rf.repairs:
         text = text.replace(r.find, r.replace)
@@ -122,6 +127,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     text = report.text(args.doc_id, summary + [f"wrote {', '.join(str(p) for p in files)}"])
     out = args.report or Path(f"import-report-{args.doc_id}.txt")
-    out.write_text(text, encoding="utf-8")
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as e:
+        print(text + f"import: the data was written, but not the report: {out}: {e.strerror or e}", file=sys.stderr)
+        return 1
     print(text + f"(report written to {out}; next: python -m planreader validate)")
     return 0
