@@ -273,3 +273,21 @@ def test_an_unreadable_deadline_is_refused_with_its_measure_and_nothing_written(
     err = capsys.readouterr().err
     assert "line 50: measure 3.1.2: deadline: give start and end years" in err and err.count("\n") == 1
     assert _tree(scratch / "data") == before
+
+
+def test_hostile_text_in_a_plan_is_imported_as_text(scratch):
+    """Every visible hostile string as a measure's text: written to YAML as the very text, and the data validates."""
+    from hostile import VISIBLE
+
+    strings = [s for s in VISIBLE if "\t" not in s and "\n" not in s and markup.plain(s).strip()]
+    rows = "".join(f"3.2.{k}.\t{s}\tTəhsil Nazirliyi\t2020\n" for k, s in enumerate(strings, 3))
+    text = SYNTHETIC.read_text(encoding="utf-8").replace("\nQeyd.", rows + "\nQeyd.", 1)
+    source = scratch / "plan-hostile.txt"
+    source.write_text(text, encoding="utf-8")
+    assert _import(scratch, source, "hostile-plan") == 0
+    measures = {m["num"]: m["text"]["az"] for g in _yaml(scratch / "data/measures/hostile-plan.yml")["groups"]
+                for m in g["measures"]}
+    assert [measures[f"3.2.{k}"] for k in range(3, 3 + len(strings))] == [markup.plain(s) for s in strings]
+    cat = load_catalog()
+    assert len(cat.measures_of("hostile-plan")) == 4 + len(strings)
+    assert fidelity.check_document("hostile-plan") == []
