@@ -186,6 +186,8 @@ def test_an_existing_document_is_replaced_only_with_force(scratch, capsys):
     ("Bad Id", None, "a document id is lower-case ASCII words"),
     ("orphan-plan", "measures", "collides with data/measures/orphan-plan.yml"),
     ("nap20142018", None, "differs only in its hyphens"),
+    ("bodies", None, "collides with the site's own bodies/ pages"),
+    ("open-data", None, "collides with the site's own open-data/ pages"),
 ])
 def test_colliding_or_malformed_ids_are_refused(scratch, capsys, doc_id, orphan, message):
     if orphan:

@@ -92,7 +92,7 @@ class Matcher:
         """(executors, involving, amended_executors) named by an executors cell, proposing unknown names."""
         for name in self.unknown_runs(text):
             self.propose(name, line, report, where)
-        named, leftover = find_bodies(text, self.forms, self.connectors)
+        _named, leftover = find_bodies(text, self.forms, self.connectors)
         if leftover:
             report.add(line, "unclaimed", f"{where}: {leftover!r} is left over in the executors cell")
         spans = body_spans(text, self.forms)
@@ -115,5 +115,4 @@ class Matcher:
             if not ids:
                 report.add(line, "amended", f"{where}: text marked <i>amended</i> ({name!r}) names no body")
             amended += [b for b in ids if b not in amended]
-        assert named == executors + involving
         return executors, involving, amended

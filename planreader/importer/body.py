@@ -53,8 +53,7 @@ def _join_paragraph(target: dict, line: Line, report: Report) -> None:
                                             f"{line.stripped[:50]!r}")
 
 
-def parse_table(lines: list[Line], i: int, matcher: Matcher, report: Report, doc_id: str) \
-        -> tuple[dict | None, list[dict], int]:
+def parse_table(lines: list[Line], i: int, matcher: Matcher, report: Report) -> tuple[dict | None, list[dict], int]:
     """The table from lines[i]: (header table node or None, groups, index after the table)."""
     header_rows, groups, cells_of, lines_of = [], [], [], []
     numbering, group_numbering = Numbering(report, "measure"), Numbering(report, "group")
@@ -163,8 +162,7 @@ def parse_note(lines: list[Line], i: int, matcher: Matcher, report: Report) -> t
     return {"id": "note", "kind": "heading", "text": {"az": head.stripped, "en": ""}, "children": items}, i
 
 
-def parse_body(lines: list[Line], i: int, matcher: Matcher, report: Report, doc_id: str) \
-        -> tuple[list[dict], list[dict]]:
+def parse_body(lines: list[Line], i: int, matcher: Matcher, report: Report) -> tuple[list[dict], list[dict]]:
     """(nodes of the plan's sections and note, groups of measures)."""
     sections: list[dict] = []
     groups: list[dict] = []
@@ -183,7 +181,7 @@ def parse_body(lines: list[Line], i: int, matcher: Matcher, report: Report, doc_
                 raise ImportFailure(f"{report.source}: line {line.no}: a table before any numbered section")
             if groups:
                 report.add(line.no, "outside", "a second table; its rows were read into the same measures")
-            header, new_groups, i = parse_table(lines, i, matcher, report, doc_id)
+            header, new_groups, i = parse_table(lines, i, matcher, report)
             if header:
                 sections[-1]["children"].append(header)
             if not any(c["kind"] == "measures" for c in sections[-1]["children"]):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from planreader import paths
+from planreader import ids, paths
 from planreader.data.errors import DataErrors
 from planreader.data.fidelity import compare, normalise, source_order_texts
 from planreader.data.model import Document, MeasureFile, RepairFile
@@ -25,10 +25,21 @@ ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 FOLDERS = ("documents", "measures", "repairs")
 
 
+def reserved_ids() -> set[str]:
+    """First path segments the site already uses: a document of that id would take over their pages."""
+    pages = (ids.measures_index(), ids.bodies_index(), ids.abbreviations_index(), ids.glossary_index(), ids.search(),
+             ids.translation_status(), ids.overview())
+    written = {p.stem for lang in ids.LANGS for p in (paths.ROOT / "docs" / lang).glob("*.md")}
+    return {p.strip("/").split("/")[0] for p in pages} | written | {"assets", "pagefind", "search-lexicon", "data",
+                                                                   "id", *ids.LANGS}
+
+
 def check_id(doc_id: str, force: bool) -> None:
     if not ID.match(doc_id) or len(doc_id) > 60:
         raise ImportFailure(f"--id {doc_id!r}: a document id is lower-case ASCII words joined by '-' "
                             f"(e.g. nap-2019-2023)")
+    if doc_id in reserved_ids():
+        raise ImportFailure(f"--id {doc_id!r} collides with the site's own {doc_id}/ pages; choose another id")
     there = [f for f in FOLDERS if (paths.DATA / f / f"{doc_id}.yml").exists()]
     if "documents" in there and not force:
         raise ImportFailure(f"data/documents/{doc_id}.yml already exists; pass --force to replace it")
@@ -41,7 +52,7 @@ def check_id(doc_id: str, force: bool) -> None:
                             f"hyphens; choose another id")
 
 
-def source_name(source: Path, force: bool) -> tuple[str, bytes | None]:
+def source_name(source: Path) -> tuple[str, bytes | None]:
     """The source's name in sources/, and its bytes when it must be copied there."""
     data = source.read_bytes()
     target = paths.SOURCES / source.name
@@ -57,14 +68,14 @@ def run(source: Path, doc_id: str, force: bool = False) -> tuple[Report, dict[Pa
     check_id(doc_id, force)
     report = Report(str(source))
     lines = read_lines(source)
-    name, copy = source_name(source, force)
+    name, copy = source_name(source)
     try:
         registry = read_yaml(paths.DATA / "bodies.yml", paths.DATA).raw
     except DataErrors as e:
         raise ImportFailure(str(e).splitlines()[0]) from None
     matcher = Matcher.from_registry(registry)
     meta, front_nodes, i, stamp = parse_front(lines, report)
-    sections, groups = parse_body(lines, i, matcher, report, doc_id)
+    sections, groups = parse_body(lines, i, matcher, report)
     doc = {"id": doc_id, **{k: meta[k] for k in ("kind", "number", "date", "place", "issuer", "signatory",
                                                  "short_title", "title", "approves", "publications", "amendments")},
            "source": {"file": name, "complete": True}, "body": front_nodes + sections}
