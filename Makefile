@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PORT   ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build test test-fast validate status terms bench i18n clean check-python
+.PHONY: help serve build test test-fast validate status terms bench i18n import clean check-python
 
 help:
 	@echo "make serve     set up, build both languages and serve the site on http://127.0.0.1:$(PORT)/"
@@ -15,6 +15,7 @@ help:
 	@echo "make validate  check data/ (schemas, references, fidelity to the sources)"
 	@echo "make status    translation status: coverage, untranslated and stale units, glossary gaps"
 	@echo "make terms     terminology check: translations use the glossary's agreed terms"
+	@echo "make import SOURCE=sources/FILE.txt ID=DOC_ID [FORCE=1]  import a plan's text into data/ (see README)"
 	@echo "make i18n      refresh the interface-string catalogs in locale/ after code changes"
 	@echo "make bench     benchmark: build cost, scaling, page weight, search bytes, memory, Lighthouse"
 
@@ -64,6 +65,11 @@ test-fast: $(VENV)/.installed-test
 bench: $(VENV)/.installed-test
 	@bash scripts/ensure_test_tools.sh
 	$(PY) -m planreader.bench
+
+# Import a new plan's text: writes data/documents, measures, repairs/ID.yml and a review report (README "Adding a plan").
+import: $(VENV)/.installed
+	@test -n "$(SOURCE)" -a -n "$(ID)" || { echo "usage: make import SOURCE=sources/FILE.txt ID=DOC_ID [FORCE=1]"; exit 2; }
+	@$(PY) -m planreader import "$(SOURCE)" --id "$(ID)" $(if $(FORCE),--force)
 
 i18n: $(VENV)/.installed
 	$(PY) -m planreader i18n

@@ -12,6 +12,7 @@ COMMANDS = {
     "fidelity": ("planreader.data.fidelity", "check only that the data holds every source word, in order"),
     "status": ("planreader.translation.status_command", "translation status; --reviewed UNIT records a review"),
     "terms": ("planreader.translation.terminology", "terminology check: translations use the agreed terms"),
+    "import": ("planreader.importer.command", "import a plan's text: SOURCE --id DOC_ID [--force] (writes data/)"),
     "i18n": ("planreader.translation.ui_catalogs", "refresh the interface-string catalogs in locale/"),
 }
 

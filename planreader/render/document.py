@@ -54,7 +54,7 @@ DOWNLOAD_LABELS = {
     ("akn", "en"): N_("Akoma Ntoso XML — English (unofficial translation)"),
     ("fulltext-json", None): N_("Full text in both languages, JSON"),
     ("fulltext-csv", None): N_("Full text in both languages, CSV"),
-    ("measures-csv", None): N_("Measures of both documents, CSV"),
+    ("measures-csv", None): N_("Measures of every document, CSV"),
 }
 
 

@@ -17,7 +17,7 @@ from planreader import ids
 from planreader.render.context import RenderContext
 from planreader.render.page import Page
 from planreader.render.pages import page_makers
-from planreader.site import catalog_cache
+from planreader.site import catalog_cache, documents_nav
 from planreader.build_date import build_date
 from planreader.site.base_url import site_root
 
@@ -27,6 +27,9 @@ _makers: dict[str, dict[str, Callable[[], Page]]] = {}
 _pages: dict[str, dict[str, Page]] = {}
 # Per language: source path -> a generated page's finished HTML, compressed, between MkDocs' two passes.
 _held: dict[str, dict[str, bytes]] = {}
+# Per language: the nav as mkdocs.yml writes it, with documents_nav.MARKER where the documents go (kept because
+# the live preview gathers files again after each change, and a new document must join the navigation then).
+_nav_template: dict[str, object] = {}
 
 
 def on_config(config):
@@ -37,7 +40,13 @@ def on_config(config):
 def on_files(files: Files, config) -> Files:
     lang = config["theme"]["language"]
     # Loaded here, not at import, so a rebuild picks up edits to data/.
-    ctx = RenderContext(catalog_cache.get(), lang, site_root(), build_date())
+    cat = catalog_cache.get()
+    ctx = RenderContext(cat, lang, site_root(), build_date())
+    if documents_nav.has_marker(config["nav"]):
+        _nav_template[lang] = config["nav"]
+    if lang in _nav_template:
+        config["nav"] = documents_nav.expand(_nav_template[lang], cat, lang)
+    config["extra"]["documents"] = documents_nav.for_templates(cat, lang)
     makers = _makers[lang] = {}
     _pages[lang], _held[lang] = {}, {}
     for url, make in page_makers(ctx).items():

@@ -11,6 +11,7 @@ from planreader import ids
 from planreader.citation import cite_measure
 from planreader.i18n import act_date, long_date, translator
 from planreader.site import catalog_cache
+from planreader.site.documents_nav import newest_first
 
 # The characters Python-Markdown lets a backslash escape; '<', '>' and '&' are already entities.
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -42,6 +43,20 @@ def define_env(env):
         doc = cat.documents[doc_id]
         act = f"{_('Law') if doc.kind == 'law' else _('Order')} № {doc.number}, {act_date(doc.date, lang)}"
         return f'<a href="{escape(href(ids.document(doc_id)))}">{inline(doc.approves.in_lang(lang))}</a> — {inline(act)}'
+
+    @env.macro
+    def document_list() -> str:
+        """Every document of the catalog, newest first, as a Markdown list of document_link()s."""
+        return "\n".join(f"- {document_link(d.id)}" for d in newest_first(cat))
+
+    @env.macro
+    def document_files(folder: str, *exts: str) -> str:
+        """Links to each document's open-data files: document_files("akn", "az.xml", "en.xml")."""
+        def link(doc_id: str, ext: str, first: bool) -> str:
+            name = f"{folder}/{doc_id}.{ext}"
+            # open data lives beside the language roots: /data/…, one level above /az/ and /en/
+            return f'<a href="{escape(href("") + "../data/" + name)}">{escape(name if first else "." + ext)}</a>'
+        return "; ".join(", ".join(link(d.id, e, i == 0) for i, e in enumerate(exts)) for d in newest_first(cat))
 
     @env.macro
     def measure_link(doc_id: str, num: str) -> str:
