@@ -490,13 +490,16 @@ var PlanreaderSearchText = (function () {
     notice.className = "search-correction";
     notice.hidden = true;
     list.parentNode.insertBefore(notice, list);
+    function fixedQuery(fixes, q) {
+      Object.keys(fixes).forEach(function (w) { q = q.replace(w, fixes[w]); });
+      return q;
+    }
     function showCorrections(fixes, q) {
       var typed = Object.keys(fixes);
       notice.textContent = "";
       notice.hidden = !typed.length;
       if (!typed.length) { return; }
-      var fixed = q;
-      typed.forEach(function (w) { fixed = fixed.replace(w, fixes[w]); });
+      var fixed = fixedQuery(fixes, q);
       var parts = labels.corrected.split("{words}");
       notice.appendChild(document.createTextNode(parts[0]));
       var b = document.createElement("strong");
@@ -532,7 +535,10 @@ var PlanreaderSearchText = (function () {
       delete status.dataset.done;
       var f = filters();
       var asTyped = new URLSearchParams(window.location.search).get("typed") === q;
-      Promise.all([named(lex, q), plan(lex, q, asTyped), loadPagefind(), lex.expansion()]).then(function (r) {
+      Promise.all([plan(lex, q, asTyped), loadPagefind(), lex.expansion()]).then(function (r) {
+        // Records are named by the query as corrected, if a word of it was.
+        return named(lex, fixedQuery(r[0].corrections, q)).then(function (ents) { return [ents].concat(r); });
+      }).then(function (r) {
         var ents = r[0].filter(function (e) {
           return (!f.kind || e.kind === f.kind) && (!f.document || e.document === f.document);
         }).slice(0, ENTITIES);
@@ -586,6 +592,12 @@ var PlanreaderSearchText = (function () {
         return tier(tiers.shift()).then(function () {
           if (mine !== generation) { return; }
           if (full === null) { full = items.length; }
+          // Among the pages holding all the words, the plans' own text before glossary entries (issue 28): a
+          // glossary entry holds the phrase exactly more often than the text, which inflects it.
+          var whole = items.slice(ents.length, full);
+          var own = whole.filter(function (it) { return !glossary[it.res.id]; });
+          items = items.slice(0, ents.length).concat(own, whole.filter(function (it) { return glossary[it.res.id]; }),
+                                                   items.slice(full));
           current = {items: items, shown: 0, total: items.length, partial: items.length - full, urls: urls, mine: mine};
           return showMore(current, q).then(function () {
             if (mine !== generation) { return; }
