@@ -114,10 +114,10 @@ var PlanreaderSearchText = (function () {
   var ENTITIES = 5;  // records named outright, listed above the full-text results
   var ENTER_KINDS = {measure: true, abbreviation: true, body: true};  // Enter on one of these opens its page
   var NO_EXPANSION = {spelling: [], suffixes: [], minStem: 4, harden: {}, synonyms: [], stopwords: [], definitions: [],
-                      numberWords: [], number: "^$", glossaryPages: []};
+                      numberWords: [], number: "^$", secondaryPages: []};
   var MEASURE_BOOST = 2;     // a measure whose own text matches outranks a short page that only mentions the words
   var VARIANT_PENALTY = 0.75;  // a match in another spelling ranks a little below one as typed
-  var GLOSSARY_PENALTY = 0.4;  // in running text a glossary entry ranks below the plans' own text (issue 28)
+  var SECONDARY_PENALTY = 0.4;  // in running text a glossary or body page ranks below the plans' own text (issue 28)
   var EMPTY = {words: [], entities: []};
 
   function shardKey(folded) {
@@ -542,8 +542,8 @@ var PlanreaderSearchText = (function () {
         var ents = r[0].filter(function (e) {
           return (!f.kind || e.kind === f.kind) && (!f.document || e.document === f.document);
         }).slice(0, ENTITIES);
-        var plan = r[1], pf = r[2], glossary = {};
-        r[3].glossaryPages.forEach(function (id) { glossary[id] = true; });
+        var plan = r[1], pf = r[2], secondary = {};
+        r[3].secondaryPages.forEach(function (id) { secondary[id] = true; });
         showCorrections(plan.corrections, q);
         var seen = {}, urls = {}, items = [], full = null;
         ents.forEach(function (e) {
@@ -564,7 +564,7 @@ var PlanreaderSearchText = (function () {
               (pair[1] ? pair[1].results : []).forEach(function (res) { measures[res.id] = true; });
               (pair[0] ? pair[0].results : []).forEach(function (res) {
                 var score = res.score * (measures[res.id] ? MEASURE_BOOST : 1) * (i ? penalty : 1) *
-                            (glossary[res.id] ? GLOSSARY_PENALTY : 1);
+                            (secondary[res.id] ? SECONDARY_PENALTY : 1);
                 if (!best[res.id]) { best[res.id] = {res: res, score: score, i: i}; out.push(best[res.id]); }
                 else if (score > best[res.id].score) { best[res.id].score = score; best[res.id].i = i; }
               });
@@ -592,11 +592,11 @@ var PlanreaderSearchText = (function () {
         return tier(tiers.shift()).then(function () {
           if (mine !== generation) { return; }
           if (full === null) { full = items.length; }
-          // Among the pages holding all the words, the plans' own text before glossary entries (issue 28): a
-          // glossary entry holds the phrase exactly more often than the text, which inflects it.
+          // Among the pages holding all the words, the plans' own text before glossary entries and bodies' pages
+          // (issue 28): a glossary entry holds the phrase exactly more often than the text, which inflects it.
           var whole = items.slice(ents.length, full);
-          var own = whole.filter(function (it) { return !glossary[it.res.id]; });
-          items = items.slice(0, ents.length).concat(own, whole.filter(function (it) { return glossary[it.res.id]; }),
+          var own = whole.filter(function (it) { return !secondary[it.res.id]; });
+          items = items.slice(0, ents.length).concat(own, whole.filter(function (it) { return secondary[it.res.id]; }),
                                                    items.slice(full));
           current = {items: items, shown: 0, total: items.length, partial: items.length - full, urls: urls, mine: mine};
           return showMore(current, q).then(function () {

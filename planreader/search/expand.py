@@ -219,16 +219,17 @@ def synonym_groups(cat: Catalog, lang: str) -> list[list[str]]:
 
 def write_expansions(cat: Catalog, lang: str, site_lang_dir: Path) -> int:
     """search-lexicon/expand.json: what search.js needs to expand a query in this language; returns its bytes."""
-    # Pagefind's ids of the glossary's pages: in running text they rank below the plans' own text (a reader who
-    # asks for a term by name, or "what is …", gets its page first through the lexicon instead).
+    # Pagefind's ids of the glossary's and the bodies' pages: in running text they rank below the plans' own text,
+    # which they define or repeat (a reader who names a term or a body, or asks "what is …", gets its page first
+    # through the lexicon instead).
     fragments = pagefind_fragments(site_lang_dir / "pagefind") if (site_lang_dir / "pagefind").is_dir() else {}
-    glossary = sorted(pid for pid, f in fragments.items() if f["url"].lstrip("/").startswith("glossary/")
-                      and f["url"].rstrip("/") != "/glossary")
+    secondary = sorted(pid for pid, f in fragments.items()
+                       if re.match(r"/(glossary|bodies)/[^/]+/$", f["url"]))
     data = {"spelling": SPELLING_RULES if lang == "en" else [], "suffixes": AZ_SUFFIXES if lang == "az" else [],
             "minStem": AZ_MIN_STEM, "harden": AZ_HARDEN, "synonyms": synonym_groups(cat, lang),
             "stopwords": STOPWORDS[lang], "definitions": DEFINITION_PATTERNS[lang],
             "numberWords": NUMBER_WORDS, "number": NUMBER_PATTERN,
-            "glossaryPages": glossary}
+            "secondaryPages": secondary}
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     out = site_lang_dir / "search-lexicon" / "expand.json"
     out.parent.mkdir(parents=True, exist_ok=True)
