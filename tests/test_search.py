@@ -223,3 +223,50 @@ def test_us_spelling_and_synonyms_find_the_measure(search_page, served):
     results(search_page, served, "en", "organizations")
     marks = {m.lower().strip(".,;") for m in search_page.locator("[data-search-results] mark").all_inner_texts()}
     assert "organisations" in marks
+
+
+def test_a_typo_is_corrected_and_the_word_as_typed_is_one_click_away(search_page, served):
+    found = results(search_page, served, "en", "shleter")
+    assert found and any("shelter" in f or "/measures/13-4-" in f for f in found[:3]), found[:3]
+    notice = search_page.locator(".search-correction")
+    assert notice.is_visible() and notice.inner_text() == "Showing results for shelter · Search for shleter instead"
+    notice.locator("a").click()
+    search_page.wait_for_function("document.querySelector('[data-search-status]').dataset.done === 'shleter'")
+    assert not notice.is_visible() and "typed=shleter" in search_page.url
+    assert status_of(search_page) == "Nothing found."
+    results(search_page, served, "az", "siginacak")
+    assert search_page.locator(".search-correction").inner_text().startswith("sıgınacaq üçün nəticələr")
+
+
+@pytest.mark.parametrize("lang,query,target", [
+    ("en", "13 4 1", "nap-2014-2018/measures/13-4-1/"),
+    ("az", "13.4.1-ci yarımbənd", "nap-2014-2018/measures/13-4-1/"),
+    ("en", "measure 13-2-9", "nap-2014-2018/measures/13-2-9/"),
+    ("en", "police", "bodies/ministry-of-internal-affairs/"),
+    ("az", "xarici işlər", "bodies/ministry-of-foreign-affairs/"),
+])
+def test_enter_on_a_loose_number_or_an_everyday_name_opens_its_page(browser, served, lang, query, target):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{served}{lang}/search/")
+    page.locator("#search-q").fill(query)
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{served}{lang}/{target}")
+    context.close()
+
+
+def test_the_plans_text_comes_before_glossary_entries_and_executors_add_no_noise(search_page, served, catalog):
+    found = results(search_page, served, "az", "uşaq əməyi")
+    items = search_page.locator("[data-search-results] > li")
+    kinds = items.locator(".search-kind").all_inner_texts()
+    full = [(path_of(f, served), k) for f, k, li in zip(found, kinds, items.all())
+            if li.locator(".search-missing").count() == 0 and li.locator("p").count()]  # full-text, all words
+    pages = [p for p, _ in full]
+    first_glossary = next(i for i, p in enumerate(pages) if "/glossary/" in p)
+    assert first_glossary > 0 and all("/glossary/" in p for p in pages[first_glossary:]), pages
+    for p in pages:
+        if "/measures/" in p:
+            num = p.rstrip("/").rsplit("/", 1)[1].replace("-", ".")
+            pm = next(m for m in catalog.measures if m.num == num and p.startswith(f"az/{m.document}/"))
+            text = " ".join([pm.measure.text.az, *(s.text.az for s in pm.measure.subitems)]).lower()
+            assert "uşaq" in text and "əmə" in text, (num, text[:100])  # its own words, not its executors

@@ -63,3 +63,55 @@ def test_running_text_is_found_in_the_top_three(browser, served, lang, capsys):
         for m in misses:
             print("  not in the top 3:", m)
     assert recall >= THRESHOLD, (recall, misses)
+
+
+NATURAL = yaml.safe_load((Path(__file__).parent / "search_natural.yml").read_text(encoding="utf-8"))
+NATURAL_KINDS = {"question", "agency", "paraphrase", "number", "typo", "inflected", "definition"}
+NATURAL_THRESHOLD = 0.85
+
+
+def answers(url: str, served: str, lang: str, want: list[str]) -> bool:
+    """Whether a result is one of the wanted pages: a measure (its page or its place in the full text) or a path."""
+    path = url[len(served) + len(lang) + 1:] if url.startswith(f"{served}{lang}/") else None
+    return measure_of(url) in want or path in want
+
+
+def test_answers():
+    served = "http://h/reader/"
+    assert answers(f"{served}en/nap-2014-2018/measures/13-4-1/", served, "en", ["13.4.1"])
+    assert answers(f"{served}en/cis-2007-2010/#m-1-5-b", served, "en", ["cis-2007-2010/#m-1-5-b"])
+    assert not answers(f"{served}en/cis-2007-2010/#m-1-5-a", served, "en", ["cis-2007-2010/#m-1-5-b"])
+    assert answers(f"{served}az/glossary/shelter/", served, "az", ["glossary/shelter/"])
+    assert not answers(f"{served}en/glossary/shelter/", served, "az", ["glossary/shelter/"])
+
+
+def test_the_natural_table_covers_every_kind_in_both_languages():
+    for lang in ("az", "en"):
+        assert {c["kind"] for c in NATURAL[lang]} == NATURAL_KINDS, lang
+    assert len(NATURAL["az"]) + len(NATURAL["en"]) >= 60
+
+
+def test_natural_queries_are_answered_in_the_top_three(browser, served, capsys):
+    context = browser.new_context()
+    page = context.new_page()
+    by_kind: dict[tuple[str, str], list] = {}
+    misses = []
+    for lang in ("az", "en"):
+        for case in NATURAL[lang]:
+            found = top(page, served, lang, case["q"])
+            rank = next((i for i, u in enumerate(found, 1) if answers(u, served, lang, case["want"])), None)
+            by_kind.setdefault((lang, case["kind"]), []).append(rank)
+            if rank is None:
+                misses.append((lang, case["q"], [u[len(served):] for u in found]))
+    context.close()
+    ranks = [r for rs in by_kind.values() for r in rs]
+    with capsys.disabled():
+        print(f"\nnatural queries: {len(ranks)}, recall@3 {recall_at(ranks):.3f}, MRR {mean_reciprocal_rank(ranks):.3f}")
+        for kind in sorted(NATURAL_KINDS):
+            for lang in ("az", "en"):
+                rs = by_kind.get((lang, kind), [])
+                print(f"  {kind:10} {lang}: {len(rs):2} queries, recall@3 {recall_at(rs):.2f}, "
+                      f"MRR {mean_reciprocal_rank(rs):.2f}")
+        for m in misses:
+            print("  not in the top 3:", m)
+    assert recall_at(ranks) >= NATURAL_THRESHOLD, misses

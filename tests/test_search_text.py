@@ -8,8 +8,9 @@ import pytest
 import yaml
 
 from jsrun import call_js
-from planreader.search.expand import (AZ_HARDEN, AZ_MIN_STEM, AZ_SUFFIXES, SPELLING_RULES, az_stems, spelling_variants,
-                                      synonym_groups)
+from planreader.search.expand import (AZ_HARDEN, AZ_MIN_STEM, AZ_SUFFIXES, DEFINITION_PATTERNS, NUMBER_PATTERN,
+                                      NUMBER_WORDS, SPELLING_RULES, az_stems, correct, definition_subject,
+                                      edit_distance, measure_number, spelling_variants, synonym_groups)
 from planreader.search.lexicon import fold, pagefind_normal
 
 HERE = Path(__file__).parent
@@ -75,7 +76,8 @@ def test_every_spelling_rule_is_exercised():
 def test_synonym_groups_hold_the_glossary_variants_and_reader_synonyms(catalog):
     en = synonym_groups(catalog, "en")
     assert ["money laundering", "legalisation of funds or other property", "legalisation of proceeds"] in en
-    assert ["trafficking in human beings", "trafficking in persons"] in en  # glossary term + admitted variant
+    # the glossary term, its admitted variant, then the everyday names of aliases.yml
+    assert ["trafficking in human beings", "trafficking in persons", "human trafficking", "people trafficking"] in en
     az = synonym_groups(catalog, "az")
     assert az[0] == ["cirkli pullarin yuyulmasi", "leqallasdirilmasi"]  # synonyms.yml first, folded
     assert ["pul vesaitleri ve ya diger emlakin leqallasdirilmasi", "leqallasdirilma"] in az  # glossary variant
@@ -110,3 +112,70 @@ def test_a_malformed_synonym_table_is_a_one_line_error(catalog, tmp_path, monkey
     with pytest.raises(SystemExit, match=r"synonyms.yml: cannot be read") as e:
         synonym_groups(catalog, "en")
     assert "\n" not in str(e.value)
+
+
+@pytest.mark.parametrize("case", EXPANSION["measure_number"], ids=lambda c: c["in"])
+def test_python_measure_number(case):
+    assert measure_number(case["in"]) == case["out"]
+
+
+@pytest.mark.parametrize("case", EXPANSION["definition_subject"], ids=lambda c: c["in"])
+def test_python_definition_subject(case):
+    assert definition_subject(case["in"], case["lang"]) == case["out"]
+
+
+@pytest.mark.parametrize("case", EXPANSION["correct"], ids=lambda c: c["in"])
+def test_python_typo_correction(case):
+    assert correct(case["in"], case["words"]) == case["out"]
+
+
+def test_edit_distance_counts_a_swap_once_and_stops_at_the_limit():
+    assert edit_distance("shleter", "shelter", 2) == 1
+    assert edit_distance("kitten", "sitting", 5) == 3
+    assert edit_distance("kitten", "sitting", 1) == 2  # limit + 1
+    assert edit_distance("a", "abcdef", 2) == 3
+
+
+def test_javascript_number_definition_and_correction_agree_with_the_table():
+    numbers, subjects, fixes = EXPANSION["measure_number"], EXPANSION["definition_subject"], EXPANSION["correct"]
+    calls = ([["measureNumber", c["in"], NUMBER_WORDS, NUMBER_PATTERN] for c in numbers]
+             + [["definitionSubject", c["in"], DEFINITION_PATTERNS[c["lang"]]] for c in subjects]
+             + [["correct", c["in"], c["words"]] for c in fixes]
+             + [["editDistance", "shleter", "shelter", 2], ["editDistance", "kitten", "sitting", 5]])
+    out = call_js(calls)
+    assert out == [c["out"] for c in numbers + subjects + fixes] + [1, 3]
+
+
+def test_question_words_are_stopwords_in_both_languages():
+    from planreader.search.expand import STOPWORDS
+    assert {"who", "what", "where", "how", "which", "must", "can"} <= set(STOPWORDS["en"])
+    assert {"kim", "ne", "harada", "nece", "hansi", "etmelidir", "olar", "demekdir", "nedir"} <= set(STOPWORDS["az"])
+    assert all(w == fold(w) for ws in STOPWORDS.values() for w in ws)  # folded, as search.js compares them
+
+
+def test_aliases_name_bodies_and_terms_and_feed_the_synonyms(catalog):
+    from planreader.search.aliases import load_aliases
+    from planreader.search.lexicon import entities
+    aliases = load_aliases(catalog)
+    assert "police" in aliases["bodies"]["ministry-of-internal-affairs"]["en"]
+    police = [e for e in entities(catalog, "en") if "police" in e["keys"]]
+    assert [e["url"] for e in police] == ["bodies/ministry-of-internal-affairs/"]
+    assert "polis" not in {k for e in entities(catalog, "en") for k in e["keys"]}  # each language its own
+    helpline = next(g for g in synonym_groups(catalog, "en") if "helpline" in g)
+    assert "hotline" in helpline
+
+
+@pytest.mark.parametrize("text,message", [
+    ("bodies:\n  no-such-body:\n    en: [x]\n", r"aliases.yml:3: bodies.no-such-body: no body has the id 'no-such-body'"),
+    ("terms:\n  shelter:\n    fr: [abri]\n", r"aliases.yml:3: .*unknown language 'fr'"),
+    ("terms:\n  shelter:\n    en: [ok, '']\n", r"aliases.yml:3: .*must be a phrase of 1 to 80 characters"),
+    ("places:\n  x: {}\n", r"aliases.yml:2: places: unknown section 'places'"),
+    ("bodies: [\n", r"aliases.yml:\d+: YAML syntax error"),
+])
+def test_a_bad_alias_file_is_a_one_line_located_error(catalog, tmp_path, text, message):
+    from planreader.search.aliases import load_aliases
+    bad = tmp_path / "aliases.yml"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(SystemExit) as e:
+        load_aliases(catalog, bad)
+    assert re.search(message, str(e.value)) and "\n" not in str(e.value), str(e.value)

@@ -14,7 +14,7 @@ var PlanreaderSearchText = (function () {
   function azLower(s) { return s.replace(/I/g, "ı").replace(/İ/g, "i").toLowerCase(); }
   /* Everything a reader may leave out: case (Azerbaijani-aware), diacritics, ə→e, ı→i (planreader/search/lexicon.py fold). */
   function fold(s) {
-    return azLower(s).normalize("NFD").replace(/\p{M}/gu, "").replace(/ə/g, "e").replace(/ı/g, "i");
+    return azLower(s).normalize("NFC").replace(/ä/g, "ə").normalize("NFD").replace(/\p{M}/gu, "").replace(/ə/g, "e").replace(/ı/g, "i");
   }
   /* A word as Pagefind indexes it: lower case (Unicode default), combining marks removed. */
   function pagefindNormal(s) { return s.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC"); }
@@ -50,8 +50,60 @@ var PlanreaderSearchText = (function () {
       }
     }
   }
+  /* A measure or sub-item number typed loosely, as the lexicon keys it ("13.4.1", "1.5 b"), else null
+   * (planreader/search/expand.py measure_number): the words around it that only say it is one are dropped. */
+  function measureNumber(q, numberWords, pattern) {
+    var ws = azLower(q).split(/\s+/).filter(Boolean);
+    function isWord(w) { return numberWords.indexOf(fold(w).replace(/^\.+|\.+$/g, "")) >= 0; }
+    while (ws.length && isWord(ws[0])) { ws.shift(); }
+    while (ws.length && isWord(ws[ws.length - 1])) { ws.pop(); }
+    var m = new RegExp(pattern, "u").exec(ws.join(" "));
+    if (!m) { return null; }
+    var num = m[1].match(/\d+/g).join(".");
+    return m[2] ? num + " " + m[2] : num;
+  }
+  /* The subject of a definition question, folded ("what is a shelter" -> "shelter"), else null (definition_subject). */
+  function definitionSubject(q, patterns) {
+    var f = fold(q).replace(/'/g, "").replace(/\?/g, " ").split(/\s+/).filter(Boolean).join(" ");
+    for (var i = 0; i < patterns.length; i++) {
+      var m = new RegExp(patterns[i], "u").exec(f);
+      if (m && m[1].trim()) { return m[1].trim(); }
+    }
+    return null;
+  }
+  /* Optimal-string-alignment distance, or limit + 1 once above it (edit_distance). */
+  function editDistance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) { return limit + 1; }
+    var prev2 = [], prev = [], i, j;
+    for (j = 0; j <= b.length; j++) { prev.push(j); }
+    for (i = 1; i <= a.length; i++) {
+      var cur = [i];
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) { cur[j] = Math.min(cur[j], prev2[j - 2] + 1); }
+      }
+      if (Math.min.apply(null, cur) > limit) { return limit + 1; }
+      prev2 = prev; prev = cur;
+    }
+    return prev[b.length];
+  }
+  function typoLimit(word) { return word.length < 4 ? 0 : word.length >= 8 ? 2 : 1; }
+  /* The indexed word nearest to a word that no indexed word starts with (correct): fewest edits, then the most
+   * frequent (the shard lists its words in frequency order). */
+  function correct(word, indexed) {
+    var w = fold(word), limit = typoLimit(w);
+    if (!limit || !/^\p{L}+$/u.test(w)) { return null; }
+    var best = null, bestD = limit + 1;
+    for (var i = 0; i < indexed.length; i++) {
+      var d = editDistance(w, fold(indexed[i]), best ? bestD - 1 : limit);
+      if (d < bestD) { best = indexed[i]; bestD = d; if (d === 1) { break; } }
+    }
+    return bestD <= limit ? best : null;
+  }
   return {azLower: azLower, fold: fold, pagefindNormal: pagefindNormal, spellingVariants: spellingVariants,
-          azStems: azStems};
+          azStems: azStems, measureNumber: measureNumber, definitionSubject: definitionSubject,
+          editDistance: editDistance, correct: correct};
 })();
 
 (function () {
@@ -61,9 +113,11 @@ var PlanreaderSearchText = (function () {
   var FIRST = 5;   // shown as soon as their excerpts arrive, before the rest of the first page
   var ENTITIES = 5;  // records named outright, listed above the full-text results
   var ENTER_KINDS = {measure: true, abbreviation: true, body: true};  // Enter on one of these opens its page
-  var NO_EXPANSION = {spelling: [], suffixes: [], minStem: 4, harden: {}, synonyms: [], stopwords: []};
+  var NO_EXPANSION = {spelling: [], suffixes: [], minStem: 4, harden: {}, synonyms: [], stopwords: [], definitions: [],
+                      numberWords: [], number: "^$", secondaryPages: []};
   var MEASURE_BOOST = 2;     // a measure whose own text matches outranks a short page that only mentions the words
   var VARIANT_PENALTY = 0.75;  // a match in another spelling ranks a little below one as typed
+  var SECONDARY_PENALTY = 0.4;  // in running text a glossary or body page ranks below the plans' own text (issue 28)
   var EMPTY = {words: [], entities: []};
 
   function shardKey(folded) {
@@ -121,10 +175,35 @@ var PlanreaderSearchText = (function () {
   }
   /* The page Enter opens: a measure, abbreviation or body whose key is exactly the query (folded), else null. */
   function exactHit(lex, q) {
-    var folded = fold(q).replace(/\s+/g, " ").trim();
-    return entityHits(lex, q).then(function (hits) {
-      var e = hits[0];
-      return e && e.key === folded && ENTER_KINDS[e.kind] ? e : null;
+    return lex.expansion().then(function (ex) {
+      var key = T.measureNumber(q, ex.numberWords, ex.number) || q, folded = fold(key).replace(/\s+/g, " ").trim();
+      return entityHits(lex, key).then(function (hits) {
+        var e = hits[0];
+        return e && e.key === folded && ENTER_KINDS[e.kind] ? e : null;
+      });
+    });
+  }
+  /* The query without its question and filler words ("who protects witnesses" -> "protects witnesses"). */
+  function contentWords(q, ex) {
+    var ws = words(q), c = ws.filter(function (w) { return ex.stopwords.indexOf(fold(w)) < 0; });
+    return c.length ? c : ws;
+  }
+  /* Records named by the query: as typed (a loose measure number normalised), by its content words, or as the
+   * subject of a definition question, whose glossary term then comes first. */
+  function named(lex, q) {
+    return lex.expansion().then(function (ex) {
+      var subject = T.definitionSubject(q, ex.definitions);
+      var keys = [T.measureNumber(q, ex.numberWords, ex.number) || q, contentWords(q, ex).join(" ")];
+      if (subject) { keys.unshift(subject); }
+      return Promise.all(keys.filter(function (k, i) { return k && keys.indexOf(k) === i; })
+        .map(function (k) { return entityHits(lex, k); })).then(function (lists) {
+        var seen = {}, out = [];
+        [].concat.apply([], lists).forEach(function (e) { if (!seen[e.url]) { seen[e.url] = true; out.push(e); } });
+        if (subject) {  // a definition question: its term first
+          out.sort(function (a, b) { return (a.kind === "term" ? 0 : 1) - (b.kind === "term" ? 0 : 1); });
+        }
+        return out;
+      });
     });
   }
 
@@ -171,11 +250,12 @@ var PlanreaderSearchText = (function () {
   /* The searches for a query ({query, missing}), in tiers ranked one below the other: the words as one exact
    * phrase; all words, each in its spellings; the query with a synonym phrase swapped for another of its group;
    * the pages that lack one word, or the words that are in no page at all (each result names what it lacks). */
-  function plan(lex, q) {
-    var ws = words(q);
-    if (!ws.length) { return Promise.resolve({exact: [], own: [], swaps: function () { return Promise.resolve([]); }, partial: []}); }
+  function plan(lex, q, asTyped) {
+    var ws = words(q), corrections = {};
+    if (!ws.length) { return Promise.resolve({exact: [], own: [], swaps: function () { return Promise.resolve([]); }, partial: [], single: [], corrections: {}}); }
     return lex.expansion().then(function (ex) {
       var folded = ws.map(fold), line = " " + folded.join(" ") + " ", swaps = [];
+      var all = line;  // every phrase of the query swapped at once for its group's first other phrase
       ex.synonyms.forEach(function (group) {
         group.forEach(function (phrase) {
           if (line.indexOf(" " + phrase + " ") < 0) { return; }
@@ -183,12 +263,21 @@ var PlanreaderSearchText = (function () {
             var swapped = line.replace(" " + phrase + " ", " " + other + " ").trim();
             if (other !== phrase && swaps.length < 4 && swaps.indexOf(swapped) < 0) { swaps.push(swapped); }
           });
+          var first = group[0] === phrase ? group[1] : group[0];
+          if (all.indexOf(" " + phrase + " ") >= 0) { all = all.replace(" " + phrase + " ", " " + first + " "); }
         });
       });
+      if (all !== line && swaps.indexOf(all.trim()) < 0) { swaps.unshift(all.trim()); }
       var opts = {};
       function options(list) {  // the options of every word in the list, loading the shards they need
         return Promise.all(list.map(function (w) { return lex.shard(shardKey(fold(w))); })).then(function (loaded) {
-          list.forEach(function (w, i) { if (!opts[fold(w)]) { opts[fold(w)] = wordOptions(w, loaded[i], ex); } });
+          list.forEach(function (w, i) {
+            if (opts[fold(w)]) { return; }
+            opts[fold(w)] = wordOptions(w, loaded[i], ex);
+            // A word in no page: the nearest indexed word instead (unless the reader asked for the word as typed).
+            var fix = !opts[fold(w)].length && !asTyped && ex.stopwords.indexOf(fold(w)) < 0 && T.correct(w, loaded[i].words);
+            if (fix) { opts[fold(w)] = wordOptions(fix, loaded[i], ex); corrections[w] = fix; }
+          });
         });
       }
       function content(ws2) {
@@ -219,7 +308,16 @@ var PlanreaderSearchText = (function () {
             if (telling(rest)) { partial = partial.concat(searches(rest, [w])); }
           });
         }
-        return {exact: exact, own: searches(main, []), partial: partial,
+        // Any one content word, when nothing holds more of them: a query is never left with nothing.
+        var single = [];
+        if (main.length > 1) {
+          present.forEach(function (w) {
+            if (/^\p{L}{3,}$/u.test(w)) {
+              single = single.concat(searches([w], main.filter(function (x) { return x !== w; })));
+            }
+          });
+        }
+        return {exact: exact, own: searches(main, []), partial: partial, single: single, corrections: corrections,
                 // Their words' shards are loaded only if the synonyms are needed.
                 swaps: function () {
                   var lists = swaps.map(function (s) { return content(words(s)); });
@@ -386,6 +484,40 @@ var PlanreaderSearchText = (function () {
       });
     }
 
+    /* "Showing results for shelter · Search for shleter instead": the words corrected, and a link to the query
+     * as typed (?typed=… turns correction off for it). */
+    var notice = document.createElement("p");
+    notice.className = "search-correction";
+    notice.hidden = true;
+    list.parentNode.insertBefore(notice, list);
+    function fixedQuery(fixes, q) {
+      Object.keys(fixes).forEach(function (w) { q = q.replace(w, fixes[w]); });
+      return q;
+    }
+    function showCorrections(fixes, q) {
+      var typed = Object.keys(fixes);
+      notice.textContent = "";
+      notice.hidden = !typed.length;
+      if (!typed.length) { return; }
+      var fixed = fixedQuery(fixes, q);
+      var parts = labels.corrected.split("{words}");
+      notice.appendChild(document.createTextNode(parts[0]));
+      var b = document.createElement("strong");
+      b.textContent = fixed;
+      notice.appendChild(b);
+      notice.appendChild(document.createTextNode((parts[1] || "") + " · "));
+      var a = document.createElement("a");
+      var params = new URLSearchParams({q: q, typed: q});
+      a.href = "?" + params.toString();
+      a.textContent = labels.typed.replace("{words}", q);
+      a.addEventListener("click", function (ev) {
+        ev.preventDefault();
+        window.history.replaceState(null, "", window.location.pathname + "?" + params.toString());
+        run();
+      });
+      notice.appendChild(a);
+    }
+
     function run() {
       var q = input.value.trim();
       var mine = ++generation;
@@ -393,18 +525,26 @@ var PlanreaderSearchText = (function () {
       if (q) { params.set("q", q); }
       if (kindSelect.value) { params.set("kind", kindSelect.value); }
       if (docSelect.value) { params.set("doc", docSelect.value); }
+      var wasTyped = new URLSearchParams(window.location.search).get("typed");
+      if (wasTyped && wasTyped === q) { params.set("typed", q); }
       var search = params.toString();
       window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
       moreButton.hidden = true;
-      if (!q) { list.innerHTML = ""; status.textContent = ""; current = null; return; }
+      if (!q) { list.innerHTML = ""; status.textContent = ""; notice.hidden = true; current = null; return; }
       status.textContent = labels.searching;
       delete status.dataset.done;
       var f = filters();
-      Promise.all([entityHits(lex, q), plan(lex, q), loadPagefind()]).then(function (r) {
+      var asTyped = new URLSearchParams(window.location.search).get("typed") === q;
+      Promise.all([plan(lex, q, asTyped), loadPagefind(), lex.expansion()]).then(function (r) {
+        // Records are named by the query as corrected, if a word of it was.
+        return named(lex, fixedQuery(r[0].corrections, q)).then(function (ents) { return [ents].concat(r); });
+      }).then(function (r) {
         var ents = r[0].filter(function (e) {
           return (!f.kind || e.kind === f.kind) && (!f.document || e.document === f.document);
         }).slice(0, ENTITIES);
-        var plan = r[1], pf = r[2];
+        var plan = r[1], pf = r[2], secondary = {};
+        r[3].secondaryPages.forEach(function (id) { secondary[id] = true; });
+        showCorrections(plan.corrections, q);
         var seen = {}, urls = {}, items = [], full = null;
         ents.forEach(function (e) {
           urls[new URL(base + e.url, window.location.href).href] = true;
@@ -423,7 +563,8 @@ var PlanreaderSearchText = (function () {
               var measures = {};
               (pair[1] ? pair[1].results : []).forEach(function (res) { measures[res.id] = true; });
               (pair[0] ? pair[0].results : []).forEach(function (res) {
-                var score = res.score * (measures[res.id] ? MEASURE_BOOST : 1) * (i ? penalty : 1);
+                var score = res.score * (measures[res.id] ? MEASURE_BOOST : 1) * (i ? penalty : 1) *
+                            (secondary[res.id] ? SECONDARY_PENALTY : 1);
                 if (!best[res.id]) { best[res.id] = {res: res, score: score, i: i}; out.push(best[res.id]); }
                 else if (score > best[res.id].score) { best[res.id].score = score; best[res.id].i = i; }
               });
@@ -433,10 +574,11 @@ var PlanreaderSearchText = (function () {
         }
         // Synonyms and partial matches fill in only when the query's own matches do not fill a page.
         var tiers = [{list: plan.exact, always: true, penalty: 1}, {list: plan.own, always: true, penalty: VARIANT_PENALTY},
-                     {lazy: plan.swaps, penalty: VARIANT_PENALTY}, {list: plan.partial, partial: true, penalty: 1}];
+                     {lazy: plan.swaps, penalty: VARIANT_PENALTY}, {list: plan.partial, partial: true, penalty: 1},
+                     {list: plan.single, partial: true, penalty: 1}];
         function tier(t) {
           if (!t) { return Promise.resolve(); }
-          if (t.partial) { full = items.length; }
+          if (t.partial && full === null) { full = items.length; }
           if (!t.always && items.length >= PAGE) { return tier(tiers.shift()); }
           if (t.lazy) { return t.lazy().then(function (list) { t.list = list; t.lazy = null; return tier(t); }); }
           if (!t.list.length) { return tier(tiers.shift()); }
@@ -449,6 +591,13 @@ var PlanreaderSearchText = (function () {
         }
         return tier(tiers.shift()).then(function () {
           if (mine !== generation) { return; }
+          if (full === null) { full = items.length; }
+          // Among the pages holding all the words, the plans' own text before glossary entries and bodies' pages
+          // (issue 28): a glossary entry holds the phrase exactly more often than the text, which inflects it.
+          var whole = items.slice(ents.length, full);
+          var own = whole.filter(function (it) { return !secondary[it.res.id]; });
+          items = items.slice(0, ents.length).concat(own, whole.filter(function (it) { return secondary[it.res.id]; }),
+                                                   items.slice(full));
           current = {items: items, shown: 0, total: items.length, partial: items.length - full, urls: urls, mine: mine};
           return showMore(current, q).then(function () {
             if (mine !== generation) { return; }

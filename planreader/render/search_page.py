@@ -19,7 +19,8 @@ def search_page(ctx: RenderContext) -> Page:
               "partial_other": _("{n} more with only some of the words"),
               "only_one": _("{n} result with only some of the words"),
               "only_other": _("{n} results with only some of the words"), "missing": _("Does not contain: {words}"),
-              "none": _("Nothing found."), "error": _("Search failed:")}
+              "none": _("Nothing found."), "error": _("Search failed:"),
+              "corrected": _("Showing results for {words}"), "typed": _("Search for {words} instead")}
     title = _("Search")
     return render(ctx, "search.html", ids.search(), title, search={"exclude": True},
                   title=title, kinds=list(kinds.items()), labels=labels, documents=list(ctx.catalog.documents.values()))

@@ -18,6 +18,7 @@ from pathlib import Path
 from planreader import ids
 from planreader.data.catalog import Catalog
 from planreader.azerbaijani import az_lower
+from planreader.search.aliases import load_aliases
 from planreader.search.pagefind import MAGIC
 
 _FOLD = str.maketrans({"ə": "e", "ı": "i"})
@@ -36,8 +37,9 @@ def pagefind_normal(word: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Everything a reader may leave out: case (Azerbaijani-aware), diacritics, ə→e, ı→i."""
-    return _strip_marks(unicodedata.normalize("NFD", az_lower(text))).translate(_FOLD)
+    """Everything a reader may leave out: case (Azerbaijani-aware), diacritics, ə→e, ı→i; the ä of the 1991–92
+    alphabet (and of keyboards without ə) is ə."""
+    return _strip_marks(unicodedata.normalize("NFD", unicodedata.normalize("NFC", az_lower(text)).replace("ä", "ə"))).translate(_FOLD)
 
 
 def shard_key(folded: str) -> str:
@@ -67,6 +69,7 @@ def indexed_words(fragments: dict[str, dict]) -> Counter:
 def entities(cat: Catalog, lang: str) -> list[dict]:
     """Records a query can name outright: measure and sub-item numbers, bodies, abbreviations, terms."""
     out: list[dict] = []
+    aliases = load_aliases(cat)
 
     def add(kind: str, label: str, url: str, keys: list[str], document: str | None = None, rank: int = 0) -> None:
         out.append({"kind": kind, "label": label, "url": url, "document": document, "rank": rank,
@@ -90,13 +93,15 @@ def entities(cat: Catalog, lang: str) -> list[dict]:
             keys += [b.short.az, b.short.en]
         if b.id in abbr_of:
             keys += [abbr_of[b.id].abbreviation.az, abbr_of[b.id].abbreviation.en]
+        keys += aliases["bodies"].get(b.id, {}).get(lang, [])
         add("body", b.name.in_lang(lang), ids.body(b.id), keys, None, 1)
     for a in cat.abbreviations.values():
         add("abbreviation", f"{a.abbreviation.in_lang(lang)} — {a.expansion.in_lang(lang)}", ids.abbreviation(a.id),
             [a.abbreviation.az, a.abbreviation.en, a.expansion.az, a.expansion.en], None, 2)
     for t in cat.glossary.values():
         own = t.az if lang == "az" else t.en
-        add("term", own.term, ids.term(t.id), [t.az.term, t.en.term, *t.az.variants, *t.en.variants], None, 3)
+        add("term", own.term, ids.term(t.id), [t.az.term, t.en.term, *t.az.variants, *t.en.variants,
+                                              *aliases["terms"].get(t.id, {}).get(lang, [])], None, 3)
     for d in cat.documents.values():
         add("document", d.short_title.in_lang(lang), ids.document(d.id),
             [d.short_title.az, d.short_title.en, d.number, d.id], d.id, 4)

@@ -27,11 +27,12 @@ KNOWN_PAGEFIND = "1.5.2"
 
 # What is never indexed, besides [data-pagefind-ignore]: navigation and neighbour links (a measure must not match
 # on its neighbours' numbers), breadcrumbs, table headers, definition-list labels, cite boxes, the same text in
-# the other language, download lists, notices repeated on every page, anchors and screen-reader-only labels.
+# the other language, download lists, notices repeated on every page, anchors and screen-reader-only labels, and
+# code blocks (the translators' guide shows data-file syntax, which would read as an excerpt of raw YAML).
 # The templates mark most of these data-pagefind-ignore as well.
 EXCLUDE_SELECTORS = ["nav", "thead", "dt", ".headerlink", ".md-skip", ".breadcrumbs", ".measure-nav", ".cite-box",
                      ".other-lang", ".downloads", ".unit-side", ".untranslated", ".visually-hidden",
-                     ".admonition.info", ".admonition.abstract"]
+                     ".admonition.info", ".admonition.abstract", "pre"]
 
 
 def check_pagefind_version() -> None:
