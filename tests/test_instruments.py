@@ -1,6 +1,7 @@
 """Cited instruments: the records, their detection in the texts, and the checks that keep them complete."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -38,8 +39,13 @@ def test_citation_keeps_its_pinpoint_and_sentence(catalog):
 
 
 def test_instruments_cited_in_a_measure(catalog):
-    cited = catalog.instruments_cited_in("cis-2007-2010", "cis-2007-2010:m-2-2:")
+    cited = catalog.instruments_cited_in("cis-2007-2010", measure="2.2")
     assert [i.id for i in cited] == ["un-convention-transnational-organized-crime", "palermo-protocol"]
+    # a measure's sub-items count as the measure's; a measure citing nothing lists nothing
+    assert [i.id for i in catalog.instruments_cited_in("cis-2007-2010", measure="1.2")] == [
+        "cis-agreement-return-of-minors-2002", "cis-agreement-trafficking-2005"]
+    assert catalog.instruments_cited_in("cis-2007-2010", measure="1.1") == []
+    assert len(catalog.instruments_cited_in("nap-2014-2018")) == 18
 
 
 def test_sentence_is_the_one_that_cites():
@@ -102,3 +108,39 @@ def test_bad_kind_and_duplicate_id_are_one_line_each(data_copy):
     assert errs[0].startswith(f"data/instruments.yml:{kind_line}: instrument palermo-protocol: kind: Input should be "
                               "'constitution', 'law'")
     assert any(e.startswith("data/instruments.yml:") and "duplicate id 'decree-2016-08-16'" in e for e in errs)
+
+
+def _page(catalog, lang, url):
+    from planreader.render.context import RenderContext
+    from planreader.render.pages import page_makers
+
+    return page_makers(RenderContext(catalog, lang))[url]()
+
+
+def test_instrument_page_lists_every_citing_unit_with_links(catalog):
+    for lang in ("az", "en"):
+        html = str(_page(catalog, lang, "instruments/coe-lanzarote-convention/").html)
+        assert 'href="../../nap-2014-2018/#p-3-3"' in html
+        assert 'href="../../nap-2014-2018/measures/13-1-2/"' in html
+        assert html.count("<li><a href=") == 2
+        assert "CETS No. 201" in html
+    assert "Council of Europe Convention on the Protection of Children" in str(
+        _page(catalog, "en", "instruments/coe-lanzarote-convention/").html)
+
+
+def test_index_has_every_instrument_under_letters(catalog):
+    html = str(_page(catalog, "az", "instruments/").html)
+    assert sum(html.count(f'href="{i}/"') for i in catalog.instruments) == 22
+    # letter headings in each language's order; «…» quoted titles sort by their first letter (İnsan under İ)
+    assert re.findall(r'<h2 id="[^"]+">([^<]+)<', html) == ["A", "B", "C", "İ", "T", "U", "Y"]
+    en = str(_page(catalog, "en", "instruments/").html)
+    assert re.findall(r'<h2 id="[^"]+">([^<]+)<', en) == ["A", "C", "D", "I", "L", "N", "P", "R", "U"]
+
+
+def test_document_and_measure_pages_list_instruments_cited_and_link_the_first_mention(catalog):
+    doc = str(_page(catalog, "en", "nap-2014-2018/").html)
+    assert "Instruments cited (18)" in doc
+    measure = str(_page(catalog, "az", "nap-2014-2018/measures/13-1-5/").html)
+    assert "İstinad edilən aktlar (2)" in measure
+    assert measure.count('href="../../../instruments/rules-national-referral-mechanism/"') == 2  # text + list
+    assert "Instruments cited" not in str(_page(catalog, "en", "cis-2007-2010/measures/1-1/").html)

@@ -91,14 +91,19 @@ class Catalog:
     def citations_of(self, instrument_id: str) -> list:
         return self._citations_by_instrument.get(instrument_id, [])
 
-    def instruments_cited_in(self, document: str, unit_prefix: str | None = None) -> list[Instrument]:
-        """The instruments a document (or the units whose id starts with `unit_prefix`) cites, in order of first
+    def instruments_cited_in(self, document: str, measure: str | None = None) -> list[Instrument]:
+        """The instruments a document (or one of its measures, sub-items included) cites, in order of first
         citation."""
         seen: dict[str, Instrument] = {}
         for c in self.citations:
-            if c.document == document and (unit_prefix is None or c.unit.startswith(unit_prefix)):
+            if c.document == document and (measure is None or c.unit in self._measure_units(document, measure)):
                 seen.setdefault(c.instrument, self.instruments[c.instrument])
         return list(seen.values())
+
+    def _measure_units(self, document: str, num: str) -> set[str]:
+        pm = self.measure(document, num)
+        return ({str(ids.UnitId(document, ids.measure_anchor(num), "text"))}
+                | {str(ids.UnitId(document, ids.subitem_anchor(num, s.label), "text")) for s in pm.measure.subitems})
 
     @cached_property
     def _citations_by_instrument(self) -> dict[str, list]:
