@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 from planreader.data.citations import _sentence, likely_citations, uncovered
@@ -144,3 +145,33 @@ def test_document_and_measure_pages_list_instruments_cited_and_link_the_first_me
     assert "İstinad edilən aktlar (2)" in measure
     assert measure.count('href="../../../instruments/rules-national-referral-mechanism/"') == 2  # text + list
     assert "Instruments cited" not in str(_page(catalog, "en", "cis-2007-2010/measures/1-1/").html)
+
+
+def test_open_data_records_validate_and_carry_every_citation(catalog):
+    import csv
+    import io
+    import json
+
+    import jsonschema
+
+    from planreader.publish.formats import array_schema, to_csv
+    from planreader.publish.opendata import MODELS, records
+
+    rows = [r.model_dump(mode="json") for r in records(catalog)["instruments"]]
+    schema = json.loads(json.dumps(array_schema(MODELS["instruments"])))
+    jsonschema.validate(rows, schema)
+    assert len(rows) == 22 and sum(len(r["cited_in"]) for r in rows) == 38
+    lanzarote = next(r for r in rows if r["id"] == "coe-lanzarote-convention")
+    assert lanzarote["url"] == {"az": "/az/instruments/coe-lanzarote-convention/",
+                                "en": "/en/instruments/coe-lanzarote-convention/"}
+    assert lanzarote["identifier"] == "CETS No. 201"
+    assert lanzarote["cited_in"] == [
+        {"document": "nap-2014-2018", "unit": "p-3-3",
+         "url": {"az": "/az/nap-2014-2018/#p-3-3", "en": "/en/nap-2014-2018/#p-3-3"}},
+        {"document": "nap-2014-2018", "unit": "m-13-1-2",
+         "url": {"az": "/az/nap-2014-2018/measures/13-1-2/", "en": "/en/nap-2014-2018/measures/13-1-2/"}}]
+    broken = [dict(rows[0], kind=3)]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
+    table = list(csv.DictReader(io.StringIO(to_csv(rows).lstrip("\ufeff"))))
+    assert len(table) == 22 and table[0]["id"] == "constitution"

@@ -473,5 +473,5 @@ class TranslationState(Record):
 DATA_FILE_MODELS: dict[str, type[Record]] = {
     "document": Document, "measures": MeasureFile, "bodies": BodiesFile, "abbreviations": AbbreviationsFile,
     "repairs": RepairFile, "glossary": GlossaryFile, "glossary-exceptions": TermExceptionsFile,
-    "translation-state": TranslationState,
+    "translation-state": TranslationState, "instruments": InstrumentsFile,
 }
