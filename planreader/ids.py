@@ -98,6 +98,14 @@ def body(body_id: str) -> str:
     return f"bodies/{body_id}/"
 
 
+def instrument(instrument_id: str) -> str:
+    return f"instruments/{instrument_id}/"
+
+
+def instruments_index() -> str:
+    return "instruments/"
+
+
 def abbreviation(abbr_id: str) -> str:
     return f"abbreviations/{abbr_id}/"
 

@@ -1,6 +1,7 @@
 """Hostile text for the tests: strings that must show as text and never act, and where to put them in a data copy."""
 from __future__ import annotations
 
+import re
 from itertools import cycle
 from pathlib import Path
 
@@ -69,6 +70,18 @@ def inject(data: Path) -> list[tuple[str, str]]:
                 for s in m.get("subitems") or []:
                     put(f"{mf['document']}.{m['num']}.{s['label']}", s["text"])
         _dump(mf_path, mf)
+    # Instruments: hostile titles, and forms taken from the hostile measure texts, so each is still found somewhere.
+    found_in_text = [s for where, s in placed if where.endswith(".text.az") and re.search(r"\w", s)]
+    instruments = _load(data / "instruments.yml")
+    for i, ins in enumerate(instruments["instruments"]):
+        put(f"instrument {ins['id']}", ins["title"])
+        for field in ("short", "note"):
+            if ins.get(field):
+                put(f"instrument {ins['id']} {field}", ins[field])
+        if ins.get("identifier"):
+            put(f"instrument {ins['id']} identifier basis", ins["identifier"]["basis"])
+        ins["forms"] = [found_in_text[i % len(found_in_text)]]
+    _dump(data / "instruments.yml", instruments)
     bodies = _load(data / "bodies.yml")
     for b in bodies["bodies"]:
         put(f"body {b['id']}", b["name"])

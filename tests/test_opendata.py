@@ -9,7 +9,7 @@ import pytest
 
 from htmlsite import page
 
-NAMES = ("measures", "bodies", "abbreviations", "documents")
+NAMES = ("measures", "bodies", "abbreviations", "documents", "instruments")
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -85,7 +85,8 @@ def test_csv_has_one_row_per_record(site, catalog):
 
 DATA_FILES = {"document": "documents/*.yml", "measures": "measures/*.yml", "bodies": "bodies.yml",
               "abbreviations": "abbreviations.yml", "repairs": "repairs/*.yml", "glossary": "glossary/terms.yml",
-              "glossary-exceptions": "glossary/exceptions.yml", "translation-state": "translation-state.yml"}
+              "glossary-exceptions": "glossary/exceptions.yml", "translation-state": "translation-state.yml",
+              "instruments": "instruments.yml"}
 
 
 @pytest.mark.parametrize("name,pattern", DATA_FILES.items())

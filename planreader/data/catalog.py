@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from planreader import ids
-from planreader.data.model import Abbreviation, Body, Document, Group, Measure, MeasureFile, Term, TermException, walk
+from planreader.data.model import (Abbreviation, Body, Document, Group, Instrument, Measure, MeasureFile, Term,
+                                   TermException, walk)
 
 
 def expand_refs(refs: list[str], known: list[str]) -> list[str]:
@@ -57,6 +58,7 @@ class Catalog:
     # data/translation-state.yml: unit id -> fingerprint of the Azerbaijani its English was last reviewed against
     reviewed: dict[str, str] = field(default_factory=dict)
     _by_num: dict[tuple[str, str], PlanMeasure] = field(default_factory=dict, repr=False)
+    instruments: dict[str, Instrument] = field(default_factory=dict)
 
     def measure(self, document: str, num: str) -> PlanMeasure:
         return self._by_num[(document, num)]
@@ -76,6 +78,39 @@ class Catalog:
     def roles_of(self, body_id: str) -> dict[str, list[PlanMeasure]]:
         """Every measure a body executes, is to be involved in, or is recommended to join, in document order."""
         return self._roles.get(body_id) or {role: [] for role in ROLES}
+
+    @cached_property
+    def citations(self) -> list:
+        """Every place a document cites an instrument (planreader.data.citations.Citation), in reading order of
+        the catalog's units."""
+        from planreader.data.citations import find_citations
+        from planreader.data.units import document_citing_units
+
+        return find_citations(self.instruments.values(), document_citing_units(self))
+
+    def citations_of(self, instrument_id: str) -> list:
+        return self._citations_by_instrument.get(instrument_id, [])
+
+    def instruments_cited_in(self, document: str, measure: str | None = None) -> list[Instrument]:
+        """The instruments a document (or one of its measures, sub-items included) cites, in order of first
+        citation."""
+        seen: dict[str, Instrument] = {}
+        for c in self.citations:
+            if c.document == document and (measure is None or c.unit in self._measure_units(document, measure)):
+                seen.setdefault(c.instrument, self.instruments[c.instrument])
+        return list(seen.values())
+
+    def _measure_units(self, document: str, num: str) -> set[str]:
+        pm = self.measure(document, num)
+        return ({str(ids.UnitId(document, ids.measure_anchor(num), "text"))}
+                | {str(ids.UnitId(document, ids.subitem_anchor(num, s.label), "text")) for s in pm.measure.subitems})
+
+    @cached_property
+    def _citations_by_instrument(self) -> dict[str, list]:
+        out: dict[str, list] = {}
+        for c in self.citations:
+            out.setdefault(c.instrument, []).append(c)
+        return out
 
     # Indexes built once per catalog: pages ask for them once per body or measure, so scanning every measure
     # each time would make the build grow with the square of the corpus.
@@ -104,7 +139,7 @@ class Catalog:
 def build_catalog(bodies: list[Body], abbreviations: list[Abbreviation], documents: list[Document],
                   measure_files: dict[str, MeasureFile], glossary: list[Term] | None = None,
                   term_exceptions: list[TermException] | None = None,
-                  reviewed: dict[str, str] | None = None) -> Catalog:
+                  reviewed: dict[str, str] | None = None, instruments: list[Instrument] | None = None) -> Catalog:
     docs = {d.id: d for d in sorted(documents, key=lambda d: (d.date, d.id))}
     measures: list[PlanMeasure] = []
     for doc in docs.values():
@@ -123,4 +158,4 @@ def build_catalog(bodies: list[Body], abbreviations: list[Abbreviation], documen
     by_num = {(m.document, m.num): m for m in measures}
     return Catalog(docs, dict(measure_files), measures, {b.id: b for b in bodies},
                    {a.id: a for a in abbreviations}, {t.id: t for t in glossary or []}, list(term_exceptions or []),
-                   dict(reviewed or {}), by_num)
+                   dict(reviewed or {}), by_num, {i.id: i for i in instruments or []})

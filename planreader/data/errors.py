@@ -14,6 +14,7 @@ RECORD_KINDS = {
     "bodies": "body", "abbreviations": "abbreviation", "groups": "group", "measures": "measure",
     "body": "node", "children": "node", "subitems": "sub-item", "repairs": "repair",
     "publications": "publication", "amendments": "amendment", "terms": "term", "exceptions": "exception",
+    "instruments": "instrument",
 }
 
 

@@ -10,10 +10,11 @@ from pydantic import BaseModel, ValidationError
 
 from planreader import paths
 from planreader.data.catalog import Catalog, build_catalog
+from planreader.data.citations import check_citations
 from planreader.data.crosscheck import check_exception_units, check_glossary, check_sources, check_translation_state, \
     cross_check
 from planreader.data.errors import DataError, DataErrors, rel
-from planreader.data.model import (Abbreviation, Body, Document, MeasureFile, RepairFile, Term, TermException,
+from planreader.data.model import (Abbreviation, Body, Document, Instrument, MeasureFile, RepairFile, Term, TermException,
                                    TranslationState, phrase, visible_text)
 from planreader.data.files import read_text
 from planreader.data.yamlfile import Parsed, parse, read_yaml
@@ -117,6 +118,17 @@ def _bodies(p: Parsed, errors: list[DataError]) -> tuple[list[Body], list[str]]:
     return _records(p, "bodies", Body, errors), _connectors(p, errors)
 
 
+def _instruments(p: Parsed, errors: list[DataError]) -> list[Instrument]:
+    records = _records(p, "instruments", Instrument, errors)
+    seen: set[str] = set()
+    for i, raw in enumerate(p.raw.get("instruments") or []):  # the file's own positions, so the line is right
+        rid = raw.get("id") if isinstance(raw, dict) else None
+        if isinstance(rid, str) and rid in seen:
+            errors.append(p.error(("instruments", i, "id"), f"duplicate id {rid!r}; every instrument needs its own id"))
+        seen.add(rid)
+    return records
+
+
 def _abbreviations(p: Parsed, errors: list[DataError]) -> list[Abbreviation]:
     return _records(p, "abbreviations", Abbreviation, errors)
 
@@ -181,6 +193,9 @@ def load_catalog(data_dir: Path | None = None) -> Catalog:
     bodies_file, loaded = _load(data / "bodies.yml", data, _bodies, errors)
     bodies, connectors = loaded or ([], [])
     abbr_file, abbreviations = _load(data / "abbreviations.yml", data, _abbreviations, errors)
+    instruments_path = data / "instruments.yml"  # optional: a catalog may cite nothing
+    instruments_file, instruments = (_load(instruments_path, data, _instruments, errors) if instruments_path.exists()
+                                     else (None, []))
 
     state_path = data / STATE_FILE  # optional: nothing recorded as reviewed yet
     state_file, state = (_load(state_path, data, _state, errors) if state_path.exists() or state_path.is_symlink()
@@ -210,7 +225,8 @@ def load_catalog(data_dir: Path | None = None) -> Catalog:
         raise DataErrors(errors)
     catalog = build_catalog(bodies, abbreviations or [], [d for d, _ in documents],
                             {k: v[0] for k, v in measures.items()}, glossary, exceptions,
-                            state.reviewed if state else {})
+                            state.reviewed if state else {}, instruments or [])
+    errors += check_citations(catalog, instruments_file)
     if exceptions_file:
         errors += check_exception_units(catalog, exceptions_file)
     if state_file:

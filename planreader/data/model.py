@@ -147,6 +147,35 @@ class Body(Record):
     note: Text | None = None
 
 
+INSTRUMENT_KINDS = (
+    "constitution", "law", "code", "presidential-decree", "presidential-order", "cabinet-decision", "rules",
+    "regulation", "state-programme", "action-plan", "international-convention", "protocol", "cis-agreement",
+    "cis-decision", "un-document",
+)
+
+
+class Identifier(Record):
+    """An identifier the texts do not print (a CETS number): kept only with the basis it comes from."""
+
+    value: Annotated[str, StringConstraints(min_length=1, max_length=80)]
+    basis: Text
+
+
+class Instrument(Record):
+    """An instrument the documents cite: found in their text by its `forms` (see data/instruments.yml)."""
+
+    id: Id
+    kind: Literal[INSTRUMENT_KINDS]  # type: ignore[valid-type]
+    title: Text
+    short: Text | None = None
+    date: dt.date | None = None  # only as the texts print it
+    number: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z-]{1,20}$")] | None = None
+    identifier: Identifier | None = None
+    note: Text | None = None
+    # Exact Azerbaijani wordings in which the texts cite it (inflected ones included); each must occur.
+    forms: list[Phrase] = Field(min_length=1)
+
+
 class Abbreviation(Record):
     id: Id
     abbreviation: Text
@@ -365,6 +394,12 @@ class BodiesFile(Record):
     bodies: list[Body]
 
 
+class InstrumentsFile(Record):
+    """data/instruments.yml as a whole (the loader validates each instrument on its own, to report them all)."""
+
+    instruments: list[Instrument]
+
+
 class AbbreviationsFile(Record):
     abbreviations: list[Abbreviation]
 
@@ -438,5 +473,5 @@ class TranslationState(Record):
 DATA_FILE_MODELS: dict[str, type[Record]] = {
     "document": Document, "measures": MeasureFile, "bodies": BodiesFile, "abbreviations": AbbreviationsFile,
     "repairs": RepairFile, "glossary": GlossaryFile, "glossary-exceptions": TermExceptionsFile,
-    "translation-state": TranslationState,
+    "translation-state": TranslationState, "instruments": InstrumentsFile,
 }

@@ -86,6 +86,12 @@ def _measure_units_of(cat: Catalog, doc: str) -> Iterator[Unit]:
         yield Unit(_uid(doc, anchor, "deadline"), "deadline", doc, page, m.deadline.text, number=m.num)
 
 
+def document_citing_units(cat: Catalog) -> Iterator[Unit]:
+    """The units where a document may cite an instrument: its metadata, its running text and its measures."""
+    yield from document_units(cat)
+    yield from measure_units(cat)
+
+
 def registry_units(cat: Catalog) -> Iterator[Unit]:
     for b in cat.bodies.values():
         for field in ("name", "short", "note"):

@@ -1,4 +1,5 @@
-"""Open data published with the site: JSON, CSV and JSON Schemas of documents, measures, bodies, abbreviations."""
+"""Open data published with the site: JSON, CSV and JSON Schemas of documents, measures, bodies, abbreviations,
+cited instruments."""
 from __future__ import annotations
 
 import json
@@ -63,6 +64,24 @@ class AbbreviationOut(Out):
     expansion: Bilingual
     body: str | None
     en_coined: bool  # the English abbreviation was made for this site; the body has none of its own
+    url: Urls
+
+
+class CitationOut(Out):
+    document: str
+    unit: str  # the anchor of the citing unit on its page ("p-3-4", "m-13-1-5", "m-1-2-a")
+    url: Urls
+
+
+class InstrumentOut(Out):
+    id: str
+    kind: str
+    title: Bilingual
+    short: Bilingual | None
+    date: str | None  # only as the texts print it
+    number: str | None
+    identifier: str | None  # a CETS number …, with its basis on the instrument's page
+    cited_in: list[CitationOut]
     url: Urls
 
 
@@ -135,12 +154,19 @@ def records(cat: Catalog) -> dict[str, list[Out]]:
         forms_az=t.az.forms, definition=_b(t.definition), source=_b(t.source), note=_b(t.note), related=t.related,
         url=_urls(ids.term(t.id)), former_ids=t.former_ids,
     ) for t in cat.glossary.values()]
+    instruments = [InstrumentOut(
+        id=i.id, kind=i.kind, title=_b(i.title), short=_b(i.short), date=i.date.isoformat() if i.date else None,
+        number=i.number, identifier=i.identifier.value if i.identifier else None,
+        cited_in=[CitationOut(document=c.document, unit=ids.parse_unit_id(c.unit).key, url=_urls(c.page))
+                  for c in cat.citations_of(i.id)],
+        url=_urls(ids.instrument(i.id)),
+    ) for i in cat.instruments.values()]
     return {"measures": measures, "bodies": bodies, "abbreviations": abbreviations, "documents": documents,
-            "glossary": glossary}
+            "glossary": glossary, "instruments": instruments}
 
 
 MODELS: dict[str, type[Out]] = {"measures": MeasureOut, "bodies": BodyOut, "abbreviations": AbbreviationOut,
-                                "documents": DocumentOut, "glossary": TermOut}
+                                "documents": DocumentOut, "glossary": TermOut, "instruments": InstrumentOut}
 
 
 def write(cat: Catalog, out_dir: Path) -> list[Path]:

@@ -58,7 +58,8 @@ class RenderContext:
         value, used = self.pick(text)
 
         def href(kind: str, target: str) -> str:
-            return ids.relative(page_url, ids.body(target) if kind == "body" else ids.term(target))
+            to = {"body": ids.body, "instrument": ids.instrument}.get(kind, ids.term)(target)
+            return ids.relative(page_url, to)
         return self._mark(self._linkers[used].render(value, href, skip, seen_terms, strong), used, True)
 
     def _mark(self, html: Markup, used: str, pending: bool) -> Markup:

@@ -1,4 +1,5 @@
-"""Cross-links in running text: bodies and glossary terms link to their pages, abbreviations carry their expansion."""
+"""Cross-links in running text: instruments, bodies and glossary terms link to their pages, abbreviations carry their
+expansion."""
 from __future__ import annotations
 
 import re
@@ -15,8 +16,8 @@ from planreader.data.catalog import Catalog
 class Span:
     start: int
     end: int
-    kind: str  # body | term | abbreviation | strong
-    target: str  # body or term id, the abbreviation's expansion, or "" for strong
+    kind: str  # instrument | body | term | abbreviation | strong
+    target: str  # instrument, body or term id, the abbreviation's expansion, or "" for strong
 
 
 class Linker:
@@ -29,6 +30,17 @@ class Linker:
 
     def __init__(self, cat: Catalog, lang: str):
         self.lang = lang
+        # Instruments by the forms the texts cite them in (Azerbaijani), or their English title and short title;
+        # matched before bodies, as a citation's wording may hold a body's name («…» Avropa Şurası Konvensiyası).
+        instruments: dict[str, str] = {}
+        for ins in cat.instruments.values():
+            words = list(ins.forms) if lang == "az" else [w for t in (ins.title, ins.short) if t and (w := t.en)]
+            for w in words:
+                instruments.setdefault(w, ins.id)
+        self._instruments = instruments
+        # No boundary after a form: the texts inflect the last word (Konvensiyasından, Qaydaları»nın).
+        self._instrument_re = (re.compile("(" + "|".join(re.escape(w) for w in sorted(instruments, key=len, reverse=True))
+                                          + ")") if instruments else None)
         bodies: dict[str, str] = {}
         for b in cat.bodies.values():
             for w in [b.name.en if lang == "en" and b.name.en else b.name.az] + (list(b.forms) if lang == "az" else []):
@@ -62,6 +74,10 @@ class Linker:
             i = text.find(phrase)
             if phrase and i >= 0:
                 found.append(Span(i, i + len(phrase), "strong", ""))
+        if self._instrument_re:
+            for m in self._instrument_re.finditer(text):
+                if free(m.start(), m.end()):
+                    found.append(Span(m.start(), m.end(), "instrument", self._instruments[m.group(1)]))
         if self._body_re:
             for m in self._body_re.finditer(text):
                 if free(m.start(), m.end()):
@@ -93,11 +109,11 @@ class Linker:
                 html = Markup("<strong>{}</strong>").format(self.render(piece, href, skip, seen_terms))
             elif s.kind == "abbreviation":
                 html = Markup('<abbr title="{}">{}</abbr>').format(s.target, piece)
-            elif s.target == skip or (s.kind == "body" and s.target in bodies_linked) or (
+            elif s.target == skip or (s.kind in ("body", "instrument") and s.target in bodies_linked) or (
                     s.kind == "term" and seen_terms is not None and s.target in seen_terms):
                 continue
             else:
-                (bodies_linked if s.kind == "body" else seen_terms if seen_terms is not None else set()).add(s.target)
+                (bodies_linked if s.kind in ("body", "instrument") else seen_terms if seen_terms is not None else set()).add(s.target)
                 html = Markup('<a href="{}">{}</a>').format(href(s.kind, s.target), self._abbreviations(piece))
             out += [escape(text[pos:s.start]), html]
             pos = s.end

@@ -13,6 +13,7 @@ from planreader.render.abbreviation import abbreviation_page, abbreviations_inde
 from planreader.render.body import bodies_index, body_page
 from planreader.render.context import RenderContext
 from planreader.render.document import document_page, parallel_page
+from planreader.render.instrument import instrument_page, instruments_index
 from planreader.render.glossary import DIRECTIONS, glossary_index, glossary_list, term_page
 from planreader.render.measure import measure_page, measures_index
 from planreader.render.overview import overview_page
@@ -35,6 +36,9 @@ def page_makers(ctx: RenderContext) -> dict[str, Callable[[], Page]]:
     for body_id in cat.bodies:
         makers[ids.body(body_id)] = partial(body_page, ctx, body_id)
     makers[ids.bodies_index()] = partial(bodies_index, ctx)
+    for instrument_id in cat.instruments:
+        makers[ids.instrument(instrument_id)] = partial(instrument_page, ctx, instrument_id)
+    makers[ids.instruments_index()] = partial(instruments_index, ctx)
     for abbr_id in cat.abbreviations:
         makers[ids.abbreviation(abbr_id)] = partial(abbreviation_page, ctx, abbr_id)
     makers[ids.abbreviations_index()] = partial(abbreviations_index, ctx)
