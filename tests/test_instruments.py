@@ -56,7 +56,8 @@ def test_sentence_is_the_one_that_cites():
 
 
 def test_likely_citations_in_both_languages():
-    titles = lambda t: [x for _, _, x in likely_citations(t)]
+    def titles(text):
+        return [x for _, _, x in likely_citations(text)]
     assert titles("«Yeni haqqında» Azərbaycan Respublikasının Qanununa uyğun") == ["Yeni haqqında"]
     assert titles("«Miqrantların hüquqları haqqında» Avropa Şurası Konvensiyasına") == ["Miqrantların hüquqları haqqında"]
     assert titles("«Sığınacaqlar haqqında Əsasnamə»nin təsdiqi") == ["Sığınacaqlar haqqında Əsasnamə"]
@@ -103,7 +104,6 @@ def test_bad_kind_and_duplicate_id_are_one_line_each(data_copy):
     replace_in(data_copy, "instruments.yml", "    kind: protocol\n", "    kind: treaty\n")
     replace_in(data_copy, "instruments.yml", "  - id: decree-2017-03-03\n", "  - id: decree-2016-08-16\n")
     kind_line = line_of(data_copy, "instruments.yml", "kind: treaty")
-    dup_line = line_of(data_copy, "instruments.yml", "  - id: decree-2016-08-16") + 5
     errs = errors_after(data_copy)
     assert len(errs) == 2
     assert errs[0].startswith(f"data/instruments.yml:{kind_line}: instrument palermo-protocol: kind: Input should be "

@@ -28,8 +28,9 @@ def third_site(tmp_path_factory) -> Path:
         shutil.copytree(paths.SOURCES, folder / "sources")
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PLANS_DATA=str(folder / "data"),
                    PLANS_SOURCES=str(folder / "sources"))
-        run = lambda *a: subprocess.run([sys.executable, "-m", "planreader", *a], cwd=paths.ROOT, env=env,
-                                        capture_output=True, text=True)
+        def run(*a):
+            return subprocess.run([sys.executable, "-m", "planreader", *a], cwd=paths.ROOT, env=env,
+                                  capture_output=True, text=True)
         imported = run("import", str(SYNTHETIC), "--id", DOC, "--report", str(folder / "report.txt"))
         assert imported.returncode == 0, imported.stderr
         validated = run("validate")

@@ -55,7 +55,7 @@ def _join_paragraph(target: dict, line: Line, report: Report) -> None:
 
 def parse_table(lines: list[Line], i: int, matcher: Matcher, report: Report) -> tuple[dict | None, list[dict], int]:
     """The table from lines[i]: (header table node or None, groups, index after the table)."""
-    header_rows, groups, cells_of, lines_of = [], [], [], []
+    header_rows, groups = [], []
     numbering, group_numbering = Numbering(report, "measure"), Numbering(report, "group")
     while i < len(lines) and not ROW.match(lines[i].text) and not GROUP.match(lines[i].text) and "\t" in lines[i].text:
         cells = [c.strip() for c in lines[i].text.split("\t")]

@@ -80,7 +80,7 @@ def run(source: Path, doc_id: str, force: bool = False) -> tuple[Report, dict[Pa
                                                  "short_title", "title", "approves", "publications", "amendments")},
            "source": {"file": name, "complete": True}, "body": front_nodes + sections}
     measures = {"document": doc_id, "groups": groups}
-    source_text = "\n".join(l.text for l in lines)
+    source_text = "\n".join(line.text for line in lines)
     repairs = {"source": name, "repairs": markup.repairs(source_text, *(stamp or (None, None)))}
     proposed = list(matcher.proposed.values())
     try:

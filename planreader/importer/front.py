@@ -99,7 +99,7 @@ def parse_front(lines: list[Line], report: Report) -> tuple[dict, list[dict], in
                             f"only Sərəncamı (order) and Qanunu (law)")
     if k > 1:
         report.add(lines[0].no, "joined-paragraph", f"the title wraps over {k} lines; joined")
-    title = " ".join(l.stripped for l in lines[:k])
+    title = " ".join(line.stripped for line in lines[:k])
     meta: dict = {"kind": KINDS[kind_word]}
     nodes = [node("order-title", "title", title), node("order-kind", "title", lines[k].stripped)]
     i, pre = k + 1, 0
@@ -151,7 +151,7 @@ def parse_front(lines: list[Line], report: Report) -> tuple[dict, list[dict], in
         if j == len(lines):
             raise ImportFailure(f"{report.source}: line {lines[i].no}: the italic approval stamp (*…*) never ends")
         stamp = (lines[i].stripped, lines[j].stripped)
-        nodes.append(node("approval-stamp", "stamp", " ".join(l.stripped.strip("*") for l in lines[i: j + 1])))
+        nodes.append(node("approval-stamp", "stamp", " ".join(line.stripped.strip("*") for line in lines[i: j + 1])))
         i = j + 1
     if i >= len(lines):
         raise ImportFailure(f"{report.source}: not in the layout of a plan text: nothing follows the order")

@@ -31,8 +31,8 @@ def proposed_bodies_text(records: list[dict], source: str) -> str:
         line = r.pop("_line", None)
         out.append(f"  # REVIEW: proposed by `planreader import` from {source} line {line}; check the name, kind and "
                    f"id, add the English name\n")
-        out.append("".join("    " + l + "\n" if i else "  - " + l + "\n"
-                           for i, l in enumerate(yaml.dump(r, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+        out.append("".join("    " + line + "\n" if i else "  - " + line + "\n"
+                           for i, line in enumerate(yaml.dump(r, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
                                                            width=10_000, default_flow_style=None).splitlines())))
     return "".join(out)
 
