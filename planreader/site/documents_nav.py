@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from markupsafe import escape
+
 from planreader import ids
 from planreader.data.catalog import Catalog
 from planreader.data.model import Document
@@ -18,8 +20,9 @@ def newest_first(cat: Catalog) -> list[Document]:
 
 
 def nav_title(doc: Document, lang: str) -> str:
+    """Escaped: Material writes navigation titles into the page as HTML, and these come from the data."""
     title = doc.short_title.in_lang(lang)
-    return doc.label.in_lang(lang) if len(title) > NAV_TITLE_MAX and doc.label else title
+    return str(escape(doc.label.in_lang(lang) if len(title) > NAV_TITLE_MAX and doc.label else title))
 
 
 def documents_nav(cat: Catalog, lang: str) -> list[dict[str, str]]:
