@@ -38,6 +38,8 @@ def test_a_broken_record_fails_its_schema(site):
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, schema)
 
+ROOT = "http://127.0.0.1:8000/"  # the test build's site address: every URL in the open data is absolute under it
+
 
 def test_measures_carry_the_documented_fields(site, catalog):
     data = json.loads((site / "data" / "measures.json").read_text(encoding="utf-8"))
@@ -48,13 +50,19 @@ def test_measures_carry_the_documented_fields(site, catalog):
     assert m["participants"] == ["press-council"]
     assert m["deadline"] == {"text": {"az": "mütəmadi", "en": "on a regular basis"}, "start": None, "end": None, "regular": True}
     assert m["amended"] is True and m["subitems"] == []
-    assert m["url"] == {"az": "/az/nap-2014-2018/measures/13-2-9/", "en": "/en/nap-2014-2018/measures/13-2-9/"}
+    assert m["url"] == {"az": ROOT + "az/nap-2014-2018/measures/13-2-9/", "en": ROOT + "en/nap-2014-2018/measures/13-2-9/"}
+    assert m["permalink"] == ROOT + "id/nap-2014-2018/13.2.9/"
+    # Names per language beside the ids, in the same order.
+    assert m["executors_names"]["en"] == ["State Security Service", "Ministry of Internal Affairs",
+                                          "Ministry of Communications and High Technologies"]
+    assert m["participants_names"] == {"az": [catalog.bodies["press-council"].name.az],
+                                       "en": [catalog.bodies["press-council"].name.en]}
     assert set(m["text"]) == {"az", "en"} and m["text"]["en"]
     cis = next(r for r in data if r["number"] == "2.4")
     assert [s["label"] for s in cis["subitems"]] == ["a", "b", "c", "ç", "d", "e"]
     for r in data:  # every URL in the open data is a page of the site
         for lang in ("az", "en"):
-            assert page(site, r["url"][lang]).exists(), r["url"][lang]
+            assert r["url"][lang].startswith(ROOT) and page(site, r["url"][lang][len(ROOT):]).exists(), r["url"][lang]
 
 
 def test_bodies_and_abbreviations_fields(site, catalog):
@@ -81,6 +89,18 @@ def test_csv_has_one_row_per_record(site, catalog):
     row = next(r for r in rows if r["number"] == "13.1.1")
     assert row["deadline_start"] == "2014" and row["deadline_end"] == "2016" and row["text_az"].startswith("Azərbaycan")
     assert row["executors"].split(" ; ")[0] == "cabinet-of-ministers"
+    assert row["executors_names_az"].split(" ; ")[0] == "Nazirlər Kabineti"
+    assert row["executors_names_en"].split(" ; ")[0] == "Cabinet of Ministers"
+    assert len(row["executors_names_en"].split(" ; ")) == len(row["executors"].split(" ; "))
+    # Sub-items are columns of their own, numbered in order; no cell holds JSON.
+    cis = next(r for r in rows if r["document"] == "cis-2007-2010" and r["number"] == "2.4")
+    assert [cis[f"subitems_{i}_label"] for i in range(1, 7)] == ["a", "b", "c", "ç", "d", "e"]
+    assert cis["subitems_4_text_en"] and cis["subitems_4_text_az"]
+    assert row["subitems_1_label"] == ""  # 13.1.1 has none
+    assert not any(c.lstrip("'").startswith(("{", "[")) for r in rows for c in r.values())
+    assert row["url_az"] == ROOT + "az/nap-2014-2018/measures/13-1-1/"
+    header = list(rows[0])
+    assert header.index("subitems_1_label") < header.index("subitems_1_text_az") < header.index("subitems_2_label")
 
 
 DATA_FILES = {"document": "documents/*.yml", "measures": "measures/*.yml", "bodies": "bodies.yml",
@@ -150,7 +170,7 @@ def test_fulltext_records_ids_kinds_numbers_and_places(catalog):
     units = {u.id: u for u in fulltext.record(catalog, catalog.documents["cis-2007-2010"]).units}
     sub = units["cis-2007-2010:m-2-4-ch:text"]
     assert (sub.anchor, sub.kind, sub.number) == ("m-2-4-ch", "subitem", "2.4 ç")
-    assert sub.url.en == "/en/cis-2007-2010/#m-2-4-ch"
+    assert sub.url.en == "/en/cis-2007-2010/#m-2-4-ch"  # a path from the site root unless given the site address
     cell = units["cis-2007-2010:m-2-4:executors"]
     assert (cell.anchor, cell.kind, cell.url.az) == ("m-2-4-executors", "executors", "/az/cis-2007-2010/#m-2-4-executors")
     sig = units["cis-2007-2010:signatory-ukraine:cells[1]"]
@@ -162,12 +182,15 @@ def test_fulltext_csv_has_one_row_per_unit(site, catalog):
     data = json.loads((site / "data" / "fulltext" / "nap-2014-2018.json").read_text(encoding="utf-8"))
     with (site / "data" / "fulltext" / "nap-2014-2018.csv").open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
-    assert [r["id"] for r in rows] == [u["id"] for u in data["units"]]
-    assert rows[0]["url_en"] == "/en/nap-2014-2018/#order-title" and rows[0]["az"].startswith("«Azərbaycan")
-    assert data["akn"]["file"] == {"az": "/data/akn/nap-2014-2018.az.xml", "en": "/data/akn/nap-2014-2018.en.xml"}
+    # The metadata units (title, issuer, place …) come first, as in the JSON, then the text.
+    assert [r["id"] for r in rows] == [u["id"] for u in data["metadata"] + data["units"]]
+    assert len(data["metadata"]) >= 7 and {r["kind"] for r in rows[:len(data["metadata"])]} >= {"title", "issuer", "place"}
+    text = rows[len(data["metadata"])]
+    assert text["url_en"] == ROOT + "en/nap-2014-2018/#order-title" and text["az"].startswith("«Azərbaycan")
+    assert data["akn"]["file"] == {"az": ROOT + "data/akn/nap-2014-2018.az.xml", "en": ROOT + "data/akn/nap-2014-2018.en.xml"}
     for lang in ("az", "en"):  # every place named is a page of the site, and the AKN files exist
-        assert (site / data["akn"]["file"][lang].lstrip("/")).exists()
-        assert page(site, data["units"][0]["url"][lang].split("#")[0]).exists()
+        assert (site / data["akn"]["file"][lang][len(ROOT):]).exists()
+        assert page(site, data["units"][0]["url"][lang][len(ROOT):].split("#")[0]).exists()
 
 
 @pytest.mark.parametrize("doc_id", DOCS)
@@ -193,3 +216,13 @@ def test_every_csv_opens_as_utf8_in_a_spreadsheet_and_says_true_or_false(site):
         assert not cells & {"True", "False"}, path
     with (site / "data" / "abbreviations.csv").open(encoding="utf-8-sig", newline="") as f:
         assert {r["en_coined"] for r in csv.DictReader(f)} == {"true", "false"}
+
+
+def test_csv_gives_records_inside_a_record_numbered_columns_not_json():
+    from planreader.publish.formats import to_csv
+    rows = [{"n": "1", "subitems": [], "ids": ["a", "b"]},
+            {"n": "2", "subitems": [{"label": "a", "text": {"az": "x", "en": "=y"}}, {"label": "b", "text": {"az": "z", "en": ""}}],
+             "ids": []}]
+    lines = to_csv(rows).lstrip("\ufeff").splitlines()
+    assert lines == ["n,subitems_1_label,subitems_1_text_az,subitems_1_text_en,subitems_2_label,subitems_2_text_az,subitems_2_text_en,ids",
+                     "1,,,,,,,a ; b", "2,a,x,'=y,b,z,,"]

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
 from pydantic import BaseModel, ConfigDict
 
@@ -20,6 +19,18 @@ class Bilingual(Out):
 class Urls(Out):
     az: str
     en: str
+
+
+class Names(Out):
+    """Bodies' names per language, in the order of the ids beside them."""
+
+    az: list[str]
+    en: list[str]
+
+
+def site_urls(root: str, path: str) -> Urls:
+    """A page's absolute URLs in both languages, under the site address `root` (which ends in "/")."""
+    return Urls(az=f"{root}az/{path}", en=f"{root}en/{path}")
 
 
 # A cell starting with one of these is a formula to Excel, LibreOffice Calc and Google Sheets (=HYPERLINK(…),
@@ -39,9 +50,13 @@ def _flatten(value, prefix: str = "") -> dict[str, str]:
     if isinstance(value, dict):
         for k, v in value.items():
             out.update(_flatten(v, f"{prefix}_{k}" if prefix else k))
+    elif isinstance(value, list) and any(isinstance(v, dict) for v in value):
+        # Records inside a record (sub-items, amendments) get columns of their own, numbered from 1:
+        # subitems_1_label, subitems_1_text_az … — never JSON packed into one cell.
+        for i, v in enumerate(value, 1):
+            out.update(_flatten(v, f"{prefix}_{i}"))
     elif isinstance(value, list):
-        out[prefix] = neutralise(" ; ".join(json.dumps(v, ensure_ascii=False, sort_keys=True) if isinstance(v, dict)
-                                            else str(v) for v in value))
+        out[prefix] = neutralise(" ; ".join(str(v) for v in value))
     elif isinstance(value, str):
         out[prefix] = neutralise(value)
     elif isinstance(value, bool):  # before numbers: bool is an int; spreadsheets and CSV readers expect lower case
@@ -54,6 +69,15 @@ def _flatten(value, prefix: str = "") -> dict[str, str]:
 def to_csv(rows: list[dict]) -> str:
     flat = [_flatten(r) for r in rows]
     fields = list(dict.fromkeys(k for row in flat for k in row))
+    # A record without sub-records (an empty list, a missing {az, en}) left a bare, empty column where the others
+    # have columns of their own (subitems_1_label, completeness_note_az): drop it.
+    bare = {f for f in fields if any(g.startswith(f + "_") for g in fields) and not any(r.get(f) for r in flat)}
+    # Numbered columns (subitems_1_…, subitems_2_…) stand together, in number order, where the list first appears.
+    order = tuple(fields)
+    fields = sorted((f for f in fields if f not in bare), key=lambda k: _column_order(k, order))
+    for row in flat:
+        for f in bare:
+            row.pop(f, None)
     # A UTF-8 byte order mark first: Excel, opening a CSV by double-click, reads it as UTF-8 only with one
     # (without it every ə, ı, ş … is garbled); Python reads it with encoding="utf-8-sig", LibreOffice ignores it.
     buf = io.StringIO("\ufeff")
@@ -62,6 +86,17 @@ def to_csv(rows: list[dict]) -> str:
     writer.writeheader()
     writer.writerows(flat)
     return buf.getvalue()
+
+
+def _column_order(key: str, fields: tuple[str, ...]) -> tuple[int, int, int]:
+    """Sort key: (where the column's field first stands, its number in a list, its own place), so `short_az`
+    stands where `short` did and subitems_1_…, subitems_2_… stand together, in number order."""
+    parts = key.split("_")
+    num = next((i for i, p in enumerate(parts) if p.isdigit()), None)
+    base = "_".join(parts[:num]) if num is not None else None
+    anchor = min(j for j, f in enumerate(fields) if key == f or key.startswith(f + "_")
+                 or (base is not None and (f == base or f.startswith(base + "_"))))
+    return anchor, int(parts[num]) if num is not None else 0, fields.index(key)
 
 
 def model_schema(model: type[Out]) -> dict:

@@ -9,7 +9,7 @@ from planreader.data.catalog import Catalog
 from planreader.data.model import Document
 from planreader.data.units import Unit, document_meta, reading_order
 from planreader.publish.akn import frbr
-from planreader.publish.formats import Bilingual, Out, Urls, model_schema, to_csv
+from planreader.publish.formats import Bilingual, Out, Urls, model_schema, site_urls, to_csv
 
 # One file per document (data/fulltext/<document>.json and .csv), so a reader of one plan downloads only that
 # plan, each document page links its own file, and no file grows with the number of documents.
@@ -50,25 +50,25 @@ def _anchor(unit: Unit) -> str | None:
     return uid.key
 
 
-def _unit(doc: Document, unit: Unit) -> UnitOut:
+def _unit(doc: Document, unit: Unit, root: str) -> UnitOut:
     uid = ids.parse_unit_id(unit.id)
     anchor = _anchor(unit)
     # Every anchor, the executors and deadline cells' included, is an id on the full-text page.
     place = ids.in_document(doc.id, anchor) if anchor else ids.document(doc.id)
     kind = uid.field if uid.key == "meta" else (unit.node_kind or unit.kind)
     return UnitOut(id=unit.id, anchor=anchor, kind=kind, number=unit.number, az=unit.text.az, en=unit.text.en,
-                   url=Urls(az=f"/az/{place}", en=f"/en/{place}"))
+                   url=site_urls(root, place))
 
 
-def record(cat: Catalog, doc: Document) -> FullTextOut:
+def record(cat: Catalog, doc: Document, root: str = "/") -> FullTextOut:
     f = frbr(doc)
     return FullTextOut(
         document=doc.id, title=Bilingual(az=doc.title.az, en=doc.title.en), complete=doc.source.complete,
         completeness_note=Bilingual(az=doc.source.note.az, en=doc.source.note.en) if doc.source.note else None,
         akn=AknOut(work=f.work, expression=Bilingual(az=f.expression("az"), en=f.expression("en")),
-                   file=Urls(az="/" + ids.akn_file(doc.id, "az"), en="/" + ids.akn_file(doc.id, "en"))),
-        metadata=[_unit(doc, u) for u in document_meta(doc)],
-        units=[_unit(doc, u) for u in reading_order(cat, doc)],
+                   file=Urls(az=root + ids.akn_file(doc.id, "az"), en=root + ids.akn_file(doc.id, "en"))),
+        metadata=[_unit(doc, u, root) for u in document_meta(doc)],
+        units=[_unit(doc, u, root) for u in reading_order(cat, doc)],
     )
 
 
@@ -76,14 +76,15 @@ def schema() -> dict:
     return model_schema(FullTextOut)
 
 
-def write(cat: Catalog, site_dir: Path) -> list[Path]:
+def write(cat: Catalog, site_dir: Path, root: str = "/") -> list[Path]:
     """Write data/fulltext/<document>.json and .csv and data/schema/fulltext.schema.json; return the files."""
     written = []
     for doc in cat.documents.values():
-        rec = record(cat, doc).model_dump(mode="json")
+        rec = record(cat, doc, root).model_dump(mode="json")
         files = {
             ids.fulltext_file(doc.id, "json"): json.dumps(rec, ensure_ascii=False, indent=1) + "\n",
-            ids.fulltext_file(doc.id, "csv"): to_csv(rec["units"]),
+            # The CSV holds the metadata units (title, issuer, place …; no anchor) first, then the text, as the JSON.
+            ids.fulltext_file(doc.id, "csv"): to_csv(rec["metadata"] + rec["units"]),
         }
         for rel, text in files.items():
             path = site_dir / rel

@@ -11,7 +11,7 @@ from planreader.citation import cite_measure
 from planreader.data.model import DATA_FILE_MODELS, Text
 from planreader.publish import akn, fulltext
 from planreader.publish.eli import TYPES_FILE, resource_types
-from planreader.publish.formats import Bilingual, Out, Urls, array_schema, to_csv
+from planreader.publish.formats import Bilingual, Names, Out, Urls, array_schema, site_urls, to_csv
 from planreader.publish.tbx import glossary_tbx
 
 
@@ -35,9 +35,12 @@ class MeasureOut(Out):
     text: Bilingual
     subitems: list[SubItemOut]
     executors: list[str]
+    executors_names: Names
     executors_text: Bilingual
     involving: list[str]
+    involving_names: Names
     participants: list[str]
+    participants_names: Names
     deadline: DeadlineOut
     amended: bool
     amended_executors: list[str]
@@ -117,22 +120,28 @@ def _b(text: Text | None) -> Bilingual | None:
     return None if text is None else Bilingual(az=text.az, en=text.en)
 
 
-def _urls(path: str) -> Urls:
-    return Urls(az=f"/az/{path}", en=f"/en/{path}")
+def records(cat: Catalog, root: str = "/") -> dict[str, list[Out]]:
+    """Every record; URLs are absolute under the site address `root` (a path from the site root by default)."""
+    def _urls(path: str) -> Urls:
+        return site_urls(root, path)
 
+    def names(body_ids) -> Names:
+        bodies = [cat.bodies[b] for b in body_ids]
+        return Names(az=[b.name.az for b in bodies], en=[b.name.in_lang("en") for b in bodies])
 
-def records(cat: Catalog) -> dict[str, list[Out]]:
     measures = [MeasureOut(
         document=pm.document, number=pm.num, group=pm.group.id, group_title=_b(pm.group.title), text=_b(pm.measure.text),
         subitems=[SubItemOut(label=s.label, text=_b(s.text)) for s in pm.measure.subitems],
-        executors=list(pm.measure.executors), executors_text=_b(pm.measure.executors_text),
-        involving=list(pm.measure.involving), participants=list(pm.participants),
+        executors=list(pm.measure.executors), executors_names=names(pm.measure.executors),
+        executors_text=_b(pm.measure.executors_text),
+        involving=list(pm.measure.involving), involving_names=names(pm.measure.involving),
+        participants=list(pm.participants), participants_names=names(pm.participants),
         deadline=DeadlineOut(text=_b(pm.measure.deadline.text), start=pm.measure.deadline.start,
                              end=pm.measure.deadline.end, regular=pm.measure.deadline.regular),
         amended=bool(pm.measure.amended_executors), amended_executors=list(pm.measure.amended_executors),
         citation=Bilingual(az=cite_measure(pm, cat.documents[pm.document], "az"),
                            en=cite_measure(pm, cat.documents[pm.document], "en")),
-        url=_urls(ids.measure(pm.document, pm.num)), permalink="/" + ids.Permalink(pm.document, pm.num).path,
+        url=_urls(ids.measure(pm.document, pm.num)), permalink=root + ids.Permalink(pm.document, pm.num).path,
     ) for pm in cat.measures]
     bodies = [BodyOut(
         id=b.id, name=_b(b.name), short=_b(b.short), kind=b.kind,
@@ -169,12 +178,13 @@ MODELS: dict[str, type[Out]] = {"measures": MeasureOut, "bodies": BodyOut, "abbr
                                 "documents": DocumentOut, "glossary": TermOut, "instruments": InstrumentOut}
 
 
-def write(cat: Catalog, out_dir: Path) -> list[Path]:
+def write(cat: Catalog, out_dir: Path, root: str = "/") -> list[Path]:
     """Write <name>.json, .csv and schema/<name>.schema.json into `out_dir` (the site's data/ folder), then the
-    documents as Akoma Ntoso (akn/) and full text (fulltext/); return the files written."""
+    documents as Akoma Ntoso (akn/) and full text (fulltext/); return the files written. `root` is the site's
+    address: every URL in the files is absolute under it."""
     written = []
     (out_dir / "schema").mkdir(parents=True, exist_ok=True)
-    for name, recs in records(cat).items():
+    for name, recs in records(cat, root).items():
         rows = [r.model_dump(mode="json") for r in recs]
         files = {
             out_dir / f"{name}.json": json.dumps(rows, ensure_ascii=False, indent=1, sort_keys=False) + "\n",
@@ -194,7 +204,7 @@ def write(cat: Catalog, out_dir: Path) -> list[Path]:
         written.append(path)
     # The documents themselves: Akoma Ntoso XML and the full text (paths from the site root, which holds data/).
     site_dir = out_dir.parent
-    written += akn.write(cat, site_dir) + fulltext.write(cat, site_dir)
+    written += akn.write(cat, site_dir) + fulltext.write(cat, site_dir, root)
     types = site_dir / TYPES_FILE
     types.parent.mkdir(parents=True, exist_ok=True)
     types.write_text(json.dumps(resource_types(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -39,6 +39,7 @@ def build_language(lang: str, site_dir: Path, shared: bool, run: Callable[[str, 
     from planreader.search.pagefind import index_search
     from planreader.search.records import paragraph_records
     from planreader.site import catalog_cache
+    from planreader.site.base_url import site_root
 
     out = site_dir / lang
 
@@ -64,7 +65,7 @@ def build_language(lang: str, site_dir: Path, shared: bool, run: Callable[[str, 
     run("query expansions", lambda: write_expansions(catalog, lang, out))
     if shared:
         run("open data (JSON, CSV, schemas, Akoma Ntoso, full text, TBX)",
-            lambda: opendata.write(catalog, site_dir / "data"))
+            lambda: opendata.write(catalog, site_dir / "data", site_root()))
         run("/id/ redirect pages", redirects)
 
 
