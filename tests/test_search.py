@@ -186,6 +186,11 @@ def test_nothing_is_hidden_more_shows_the_next_twenty(browser, served):
     ("en", "un", "bodies/united-nations/"),  # a body's abbreviation opens the body
 ])
 def test_enter_on_an_exact_name_opens_its_page(browser, served, lang, query, target):
+    enter_opens(browser, served, lang, query, target)
+
+
+def enter_opens(browser, served, lang: str, query: str, target: str) -> None:
+    """Type `query` into the search page and press Enter: the browser must land on `target`."""
     context = browser.new_context()
     page = context.new_page()
     page.goto(f"{served}{lang}/search/")
@@ -247,13 +252,7 @@ def test_a_typo_is_corrected_and_the_word_as_typed_is_one_click_away(search_page
     ("az", "xarici işlər", "bodies/ministry-of-foreign-affairs/"),
 ])
 def test_enter_on_a_loose_number_or_an_everyday_name_opens_its_page(browser, served, lang, query, target):
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(f"{served}{lang}/search/")
-    page.locator("#search-q").fill(query)
-    page.keyboard.press("Enter")
-    page.wait_for_url(f"{served}{lang}/{target}")
-    context.close()
+    enter_opens(browser, served, lang, query, target)
 
 
 def test_the_plans_text_comes_before_glossary_entries_and_executors_add_no_noise(search_page, served, catalog):

@@ -80,12 +80,12 @@ _MOVED = Markup("""<!doctype html>
 def moved_pages(cat: Catalog) -> Iterator[tuple[str, str]]:
     """The page of every renamed body or glossary term (`former_ids`), at its old address in both languages,
     sending the reader on to the current page: a published address keeps working for good."""
-    renamed = [(ids.body, b.id, old, b.name) for b in cat.bodies.values() for old in b.former_ids]
+    renamed = [(ids.body, b.id, old, {lang: b.name.in_lang(lang) for lang in ids.LANGS})
+               for b in cat.bodies.values() for old in b.former_ids]
     renamed += [(ids.term, t.id, old, {"az": t.az.term, "en": t.en.term}) for t in cat.glossary.values()
                 for old in t.former_ids]
-    for page, new, old, name in renamed:
-        for lang in ids.LANGS:
-            title = name[lang] if isinstance(name, dict) else name.in_lang(lang)
+    for page, new, old, titles in renamed:
+        for lang, title in titles.items():
             yield (f"{lang}/{page(old)}index.html",
                    _MOVED.format(lang=lang, title=title, href=ids.relative(page(old), page(new))))
 
