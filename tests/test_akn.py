@@ -253,6 +253,8 @@ def test_executors_are_organization_references(catalog, xml, doc_id, lang):
         assert inline == {**{f"#org_{b}": "involved" for b in m.involving}, **{f"#org_{b}": "executor" for b in m.executors}}
     for e in root.iter():
         for ref in (e.get("refersTo") or "").split():
+            if ref.startswith("#instrument_"):
+                continue  # citations: test_every_citation_is_a_ref_to_its_tlc_reference
             body = catalog.bodies[ref.removeprefix("#org_")]
             assert tlc[ref[1:]].get("showAs") == body.name.in_lang(lang)
             assert tlc[ref[1:]].get("href") == f"/akn/ontology/organization/az/{body.id}"
@@ -391,3 +393,26 @@ def test_the_cis_decision_is_dated_and_authored_as_made_in_minsk(xml, lang):
     assert place.get("showAs") == ("Minsk şəhəri" if lang == "az" else "Minsk")
     nap = xml[("nap-2014-2018", lang)].find("a:act/a:attachments/a:attachment/a:doc/a:meta/a:identification/a:FRBRWork", A)
     assert nap.find("a:FRBRdate", A).get("date") == "2014-07-24"
+
+
+@pytest.mark.parametrize("doc_id", ["cis-2007-2010", "nap-2014-2018"])
+@pytest.mark.parametrize("lang", ["az", "en"])
+def test_every_citation_is_a_ref_to_its_tlc_reference(catalog, xml, doc_id, lang):
+    """Each (unit, instrument) the citator finds is a `ref` in the unit, in both languages, pointing at a
+    TLCReference that names the instrument; joint citations («…» və «…» qanunları) get one ref per law."""
+    root = xml[(doc_id, lang)]
+    tlc = {e.get("eId"): e for e in root.findall(".//a:references/a:TLCReference", A)}
+    refs = root.findall(".//a:ref[@refersTo]", A)
+    found = {(r.xpath("ancestor::*[@eId and not(self::a:ref)][1]", namespaces={"a": A["a"]})[0].get("eId"),
+              r.get("refersTo")) for r in refs if r.get("refersTo", "").startswith("#instrument_")}
+    wanted = {(c.unit.split(":")[1], "#instrument_" + c.instrument.replace("-", "_"))
+              for c in catalog.citations if c.document == doc_id}
+    assert found == wanted and len(wanted) == {"cis-2007-2010": 5, "nap-2014-2018": 33}[doc_id]
+    for r in refs:
+        if r.get("refersTo", "").startswith("#instrument_"):
+            t = tlc[r.get("refersTo")[1:]]
+            ins = catalog.instruments[r.get("href").rpartition("/")[2]]
+            assert t.get("href") == r.get("href") and t.get("name") == ins.kind
+            assert t.get("showAs") == ins.title.in_lang(lang)
+            assert r.get("eId").startswith(r.xpath("ancestor::*[@eId and not(self::a:ref)][1]",
+                                                   namespaces={"a": A["a"]})[0].get("eId") + "__ref_")

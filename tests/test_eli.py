@@ -24,7 +24,7 @@ ELI_PROPERTIES = {
     "type_document", "type_subdivision", "number", "id_local", "date_document", "jurisdiction", "in_force",
     "is_realized_by", "realizes", "amended_by", "is_part_of", "language", "title", "title_short", "description",
     "is_embodied_by", "embodies", "format", "legal_value", "is_translation_of", "has_translation",
-    "passed_by", "media_type", "date_publication", "published_in", "version_date", "amends",
+    "passed_by", "media_type", "date_publication", "published_in", "version_date", "amends", "cites",
 }
 
 
@@ -196,3 +196,17 @@ def test_a_permanent_link_carries_its_metadata(catalog, link):
     assert g.value(work, ELI.passed_by) is not None
     expression = ids.Permalink(link.document, link.num, lang=link.lang or "az")  # a sub-item's is its measure's
     assert URIRef(ROOT + expression.path) in set(g.objects(work, ELI.is_realized_by))
+
+
+def test_documents_and_measures_cite_the_instruments_the_citator_finds(catalog):
+    """eli:cites goes from the work (document or measure) to each instrument's page, as the citator finds them."""
+    for d in catalog.documents.values():
+        g = graph(eli.document_eli(catalog, d, "en", ROOT, AFTER))
+        cited = {str(o) for o in g.objects(URIRef(ROOT + ids.Permalink(d.id).path), ELI.cites)}
+        wanted = {ROOT + "az/" + ids.instrument(i.id) for i in catalog.instruments_cited_in(d.id)}
+        assert cited == wanted and len(wanted) == {"cis-2007-2010": 4, "nap-2014-2018": 18}[d.id]
+    pm = catalog.measure("nap-2014-2018", "13.1.8")
+    g = graph(eli.measure_eli(catalog, pm, "az", ROOT, AFTER))
+    assert {str(o) for o in g.objects(URIRef(ROOT + ids.Permalink(pm.document, pm.num).path), ELI.cites)} == {
+        ROOT + "az/instruments/rules-special-institutions-for-victims/",
+        ROOT + "az/instruments/regulation-assistance-fund-for-victims/"}

@@ -175,3 +175,16 @@ def test_open_data_records_validate_and_carry_every_citation(catalog):
         jsonschema.validate(broken, schema)
     table = list(csv.DictReader(io.StringIO(to_csv(rows).lstrip("\ufeff"))))
     assert len(table) == 22 and table[0]["id"] == "constitution"
+
+
+def test_every_translated_citation_has_its_english_sentence(catalog):
+    """The English pages quote the English sentence: every citation in a translated unit is traced in the English
+    by one of the instrument's English wordings (title, short title, en_forms)."""
+    from planreader.data.citations import english_forms
+    assert len(catalog.citations) == 38
+    for c in catalog.citations:
+        ins = catalog.instruments[c.instrument]
+        assert c.en_text and any(f in c.en_text for f in english_forms(ins)), c
+    joint = [c for c in catalog.citations if c.unit == "nap-2014-2018:p-8-1:text"]
+    assert {c.instrument for c in joint} == {"law-combating-trafficking", "law-state-protection-criminal-proceedings"}
+    assert all("“On State Protection of Persons Participating in Criminal Proceedings”" in c.en_text for c in joint)

@@ -22,6 +22,11 @@ class Citation:
     text: str  # the Azerbaijani sentence the citation stands in
     start: int
     end: int
+    # The same citation in the unit's English, where the unit is translated and names the instrument by one of
+    # its English wordings (english_forms); None otherwise (the terminology check reports a translated miss).
+    en_text: str | None = None
+    en_start: int | None = None
+    en_end: int | None = None
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -32,20 +37,51 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[left: end + right.end() if right else len(text)].strip()
 
 
+def english_forms(ins: Instrument) -> list[str]:
+    """The wordings the English translation may cite `ins` by: its English title, short title and en_forms."""
+    return [w for w in (ins.title.en, ins.short.en if ins.short else None, *ins.en_forms) if w]
+
+
+def _first(text: str, forms: Iterable[str]) -> tuple[int, int] | None:
+    hits = [(i, i + len(f)) for f in forms if (i := text.find(f)) >= 0]
+    return min(hits) if hits else None
+
+
 def find_citations(instruments: Iterable[Instrument], units: Iterable) -> list[Citation]:
     """Every (instrument, unit) where one of the instrument's forms stands in the unit's Azerbaijani text, once per
-    unit and instrument (at its first occurrence), in the units' order."""
+    unit and instrument (at its first occurrence), in the units' order; with the English pinpoint where found."""
     instruments = list(instruments)
     out = []
     for u in units:
-        text = u.text.az
+        text, english = u.text.az, u.text.en
         for ins in instruments:
-            hits = [(i, i + len(f)) for f in ins.forms if (i := text.find(f)) >= 0]
-            if hits:
-                start, end = min(hits)
-                out.append(Citation(ins.id, u.document, u.id, u.page, u.number, _sentence(text, start, end),
-                                    start, end))
+            hit = _first(text, ins.forms)
+            if hit is None:
+                continue
+            en = _first(english, english_forms(ins)) if english else None
+            out.append(Citation(ins.id, u.document, u.id, u.page, u.number, _sentence(text, *hit), *hit,
+                                en_text=_sentence(english, *en) if en else None,
+                                en_start=en[0] if en else None, en_end=en[1] if en else None))
     return out
+
+
+def english_mismatches(instruments: list[Instrument], citations: list[Citation], units: Iterable) -> list[str]:
+    """Translated citing units whose English names the instrument by none of its English wordings, and en_forms
+    that no citing unit's English holds: one located line each (the terminology check prints them)."""
+    english = {u.id: u.text.en for u in units}
+    wordings = {i.id: english_forms(i) for i in instruments}
+    found = [f"data/instruments.yml: {c.instrument}: unit {c.unit} cites it, but its English names it by none of "
+             f"{wordings[c.instrument]!r}; use one, or add the translation's wording to en_forms"
+             for c in citations if c.en_text is None and english.get(c.unit)]
+    cited_english = {}
+    for c in citations:
+        cited_english.setdefault(c.instrument, []).append(english.get(c.unit) or "")
+    for i, ins in enumerate(instruments):
+        for j, f in enumerate(ins.en_forms):
+            if not any(f in t for t in cited_english.get(ins.id, [])):
+                found.append(f"data/instruments.yml: instruments[{i}] ({ins.id}).en_forms[{j}]: {f!r} occurs in "
+                             f"the English of no unit citing it; write it as the translation prints it")
+    return found
 
 
 def unused_forms(instruments: list[Instrument], units: Iterable) -> Iterator[tuple[int, int, str]]:

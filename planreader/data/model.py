@@ -174,6 +174,10 @@ class Instrument(Record):
     note: Text | None = None
     # Exact Azerbaijani wordings in which the texts cite it (inflected ones included); each must occur.
     forms: list[Phrase] = Field(min_length=1)
+    # Exact English wordings in which the translation cites it, besides its English title and short title
+    # (“On Combating Trafficking in Human Beings” inside "the Laws … “On …” and “On …”"); the terminology check
+    # asks for one in every translated citing unit, and each must occur in one.
+    en_forms: list[Phrase] = Field(default_factory=list)
 
 
 class Abbreviation(Record):

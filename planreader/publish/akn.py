@@ -12,8 +12,9 @@ from pathlib import Path
 from planreader import ids
 from planreader.build_date import build_date
 from planreader.data.catalog import Catalog, PlanMeasure
+from planreader.data.citations import english_forms
 from planreader.data.executors import body_spans, english_wordings
-from planreader.data.model import Document, Node, Text
+from planreader.data.model import Document, Instrument, Node, Text
 from planreader.i18n import act_date
 
 NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -50,6 +51,16 @@ def _sub(parent: ET.Element, tag: str, attrib: dict[str, str | None] | None = No
 
 def org_eid(body_id: str) -> str:
     return f"org_{body_id}"
+
+
+def instrument_eid(instrument_id: str) -> str:
+    return "instrument_" + instrument_id.replace("-", "_")
+
+
+def instrument_iri(instrument_id: str) -> str:
+    """A cited instrument's ontology IRI (most have no Akoma Ntoso work IRI of their own: the texts give no date or
+    number); its page on this site is /az/instruments/ID/."""
+    return f"/akn/ontology/reference/az/instrument/{instrument_id}"
 
 
 def _slug(text: str) -> str:
@@ -195,6 +206,28 @@ def _measure_ref_spans(text: str, refs: Iterable[str]) -> list[Span]:
     return spans
 
 
+def _nest(text: str, found: list[tuple[int, int, Instrument]]) -> list[tuple[int, int, Instrument, list]]:
+    """Citations as non-overlapping top-level spans, each with the spans inside it. Where two overlap, the outer one
+    narrows to the quoted title of its own («…» və «…» qanunları names two laws, each by its quoted title); where it
+    has none, the inner one nests in it (the Palermo Protocol's English title names the Convention it supplements)."""
+    spans = sorted(found, key=lambda f: (f[0], -f[1]))
+    narrowed = []
+    for a, b, ins in spans:
+        if any(x < b and a < y and (x, y) != (a, b) for x, y, _ in spans):
+            q = next((m for m in re.finditer(r"[«“][^«»“”]+[»”]", text[a:b])
+                      if m.group(0)[1:-1] in (ins.title.az + " " + (ins.title.en or ""))), None)
+            if q:
+                a, b = a + q.start(), a + q.end()
+        narrowed.append((a, b, ins))
+    out: list[tuple[int, int, Instrument, list]] = []
+    for a, b, ins in sorted(narrowed, key=lambda f: (f[0], -f[1])):
+        if out and a >= out[-1][0] and b <= out[-1][1]:
+            out[-1][3].append((a, b, ins))
+        elif not out or a >= out[-1][1]:
+            out.append((a, b, ins, []))
+    return out
+
+
 # --- the builder ------------------------------------------------------------------------------------------------
 class _Builder:
     """Builds one document in one language; records the bodies it refers to, for the references section."""
@@ -203,6 +236,12 @@ class _Builder:
         self.cat, self.doc, self.lang, self.generated = cat, doc, lang, generated
         self.frbr = frbr(doc)
         self.bodies: dict[str, None] = {}  # referenced body ids, in first-use order
+        self.instruments: dict[str, None] = {}  # cited instrument ids, in first-use order
+        self.citations: dict[str, list] = {}  # unit id → the citations standing in it
+        self.ref_counts: dict[str, int] = {}  # unit eId → refs numbered in it so far
+        for c in cat.citations:
+            if c.document == doc.id:
+                self.citations.setdefault(c.unit, []).append(c)
 
     # text
     def _text(self, t: Text) -> str:
@@ -225,11 +264,38 @@ class _Builder:
 
     def _node_spans(self, node: Node) -> Callable[[str], list[Span]]:
         def spans(text: str) -> list[Span]:
-            out = _phrase_spans(text, node.strong, _wrap("b"))
+            out = self._citation_spans(node.id, text)
+            out += _phrase_spans(text, node.strong, _wrap("b"))
             if node.recommends:
                 out += _measure_ref_spans(text, node.recommends.measures)
             return out
         return spans
+
+    def _citation_spans(self, anchor: str, text: str) -> list[Span]:
+        """The instruments the unit at `anchor` cites, each as a `ref` to its TLCReference, at its pinpoint in the
+        language shown (the English one where the translation names it; see planreader.data.citations)."""
+        found: list[tuple[int, int, Instrument]] = []
+        for c in self.citations.get(str(ids.UnitId(self.doc.id, anchor, "text")), []):
+            ins = self.cat.instruments[c.instrument]
+            # The text shown is the Azerbaijani (also where the English is missing) or the English translation.
+            if text[c.start:c.end] in ins.forms:
+                found.append((c.start, c.end, ins))
+            elif c.en_start is not None and c.en_end is not None and text[c.en_start:c.en_end] in english_forms(ins):
+                found.append((c.en_start, c.en_end, ins))
+        return [(a, b, self._ref_maker(anchor, text, a, b, ins, inner))
+                for a, b, ins, inner in _nest(text, found)]
+
+    def _ref_maker(self, anchor: str, text: str, start: int, end: int, ins: Instrument,
+                   inner: list[tuple[int, int, Instrument]]) -> Callable[[str], ET.Element]:
+        self.instruments.setdefault(ins.id)
+
+        def make(piece: str) -> ET.Element:
+            # eIds as the AKN naming convention has them: the unit's eId, then __ref_N in the unit's own order.
+            self.ref_counts[anchor] = n = self.ref_counts.get(anchor, 0) + 1
+            attrib = {"eId": f"{anchor}__ref_{n}", "href": instrument_iri(ins.id), "refersTo": "#" + instrument_eid(ins.id)}
+            return _fill(_el("ref", attrib), piece, [(a - start, b - start, self._ref_maker(anchor, text, a, b, i, []))
+                                                     for a, b, i in inner])
+        return make
 
     def _own_blocks(self, node: Node) -> list[ET.Element]:
         """The node's own text and cells as paragraphs (its children are built separately)."""
@@ -316,11 +382,14 @@ class _Builder:
         m = pm.measure
         e = _el("hcontainer", {"name": "measure", "eId": ids.measure_anchor(m.num)})
         _sub(e, "num", text=m.num + ".")
-        _sub(e, "intro").append(self._block("p", m.text))
+        anchor = ids.measure_anchor(m.num)
+        _sub(e, "intro").append(self._block("p", m.text, spans=lambda t: self._citation_spans(anchor, t)))
         for s in m.subitems:
-            point = _sub(e, "point", {"eId": ids.subitem_anchor(m.num, s.label)})
+            point_anchor = ids.subitem_anchor(m.num, s.label)
+            point = _sub(e, "point", {"eId": point_anchor})
             _sub(point, "num", text=s.label + ")")
-            _sub(point, "content").append(self._block("p", s.text))
+            _sub(point, "content").append(self._block("p", s.text,
+                                                      spans=lambda t, a=point_anchor: self._citation_spans(a, t)))
         executors = _sub(e, "hcontainer", {"name": "executors", "eId": ids.facts_anchor(m.num, "executors"),
                                            "refersTo": " ".join(self._ref(b) for b in m.executors)})
         _sub(executors, "content").append(self._block("p", m.executors_text, spans=lambda t: self._body_spans(pm, t)))
@@ -449,6 +518,10 @@ class _Builder:
             b = self.cat.bodies[body_id]
             _sub(refs, "TLCOrganization", {"eId": org_eid(b.id), "href": f"/akn/ontology/organization/az/{b.id}",
                                            "showAs": self._text(b.name), "shortForm": self._text(b.short) if b.short else None})
+        for instrument_id in self.instruments:
+            ins = self.cat.instruments[instrument_id]
+            _sub(refs, "TLCReference", {"eId": instrument_eid(ins.id), "href": instrument_iri(ins.id),
+                                        "showAs": self._text(ins.title), "name": ins.kind})
         _sub(refs, "TLCPerson", {"eId": "person_signatory",
                                  "href": f"/akn/ontology/person/az/{_slug(doc.signatory.en or doc.signatory.az)}",
                                  "showAs": self._text(doc.signatory)})

@@ -83,6 +83,11 @@ def _body(root: str, body_id: str | None) -> dict:
     return {} if body_id is None else {"eli:passed_by": {"@id": f"{root}az/{ids.body(body_id)}"}}
 
 
+def _cites(root: str, instruments: list) -> dict:
+    # The instrument's page in the authoritative language stands for it, as a body's page does for the body.
+    return {"eli:cites": [{"@id": f"{root}az/{ids.instrument(i.id)}"} for i in instruments]} if instruments else {}
+
+
 def amendment_iri(root: str, doc: Document, kind: str, date: dt.date, number: str | None) -> str:
     """An amending act as a resource of its own: a fragment of the amended act's permanent link."""
     return f"{root}{ids.Permalink(doc.id).path}#amended-by-{kind}-{date.isoformat()}-{number or 'nn'}"
@@ -135,7 +140,7 @@ def document_eli(cat: Catalog, doc: Document, lang: str, root: str = "/", today:
         "@id": work, "@type": "eli:LegalResource", "eli:type_document": _type(root, doc.kind),
         "eli:number": doc.number, "eli:id_local": frbr(doc).work, "eli:date_document": _date(doc.date),
         "eli:jurisdiction": {"@id": JURISDICTION}, **_force(cat, doc.id, today), **_body(root, issuer_body(cat, doc)),
-        **_publication(doc), **_version(doc),
+        **_publication(doc), **_version(doc), **_cites(root, cat.instruments_cited_in(doc.id)),
         "eli:is_realized_by": [{"@id": root + ids.Permalink(doc.id, lang=x).path} for x in langs],
         **({"eli:amended_by": [{"@id": amendment_iri(root, doc, a.kind, a.date, a.number), "@type": "eli:LegalResource",
                                 "eli:type_document": _type(root, a.kind), "eli:amends": {"@id": work},
@@ -164,7 +169,7 @@ def measure_eli(cat: Catalog, pm: PlanMeasure, lang: str, root: str = "/", today
         "eli:is_part_of": {"@id": root + ids.Permalink(doc.id).path}, "eli:number": pm.num,
         "eli:id_local": f"{frbr(doc).work}/~{ids.measure_anchor(pm.num)}", "eli:date_document": _date(doc.date),
         "eli:jurisdiction": {"@id": JURISDICTION}, **_force(cat, doc.id, today), **_body(root, issuer_body(cat, doc)),
-        **_version(doc),
+        **_version(doc), **_cites(root, cat.instruments_cited_in(doc.id, pm.num)),
         "eli:is_realized_by": [{"@id": root + ids.Permalink(doc.id, pm.num, lang=x).path} for x in langs],
     }]
     for x in langs:
