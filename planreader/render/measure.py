@@ -81,4 +81,5 @@ def measures_index(ctx: RenderContext) -> Page:
     title = _("Measures")
     return render(ctx, "measures_index.html", ids.measures_index(), title, search={"exclude": True},
                   title=title, filters=filters, years=years, grouped=grouped, offsets=offsets, total=len(cat.measures),
+                  doc_totals={d: len(cat.measures_of(d)) for d in cat.documents},
                   bodies_of=bodies_of, executors_of=executors_of)
