@@ -71,3 +71,27 @@ def test_document_and_measure_pages_say_text_as_of_and_build_date(site, lang, na
         f = facts(path)
         assert f[label] == as_of, path
         assert re.fullmatch(r"\d{1,2} \w+ \d{4}", f[built]), path
+
+
+@pytest.mark.parametrize("lang", ["en", "az"])
+def test_every_repair_of_each_source_is_listed_on_its_page(site, catalog, lang):
+    """The About page says every repair is listed openly: each document's page lists data/repairs/<id>.yml whole."""
+    import html as html_lib
+
+    import yaml
+    from planreader import paths
+
+    about = page(site, f"{lang}/about/").read_text(encoding="utf-8")
+    for doc_id in catalog.documents:
+        recorded = yaml.safe_load((paths.DATA / "repairs" / f"{doc_id}.yml").read_text(encoding="utf-8"))["repairs"]
+        html = page(site, f"{lang}/{doc_id}/repairs/").read_text(encoding="utf-8")
+        rows = re.findall(r'<tr id="repair-(\d+)"><td>\d+</td><td>[^<]+</td><td><code>(.*?)</code></td>'
+                          r'<td>(?:<code>(.*?)</code>|<em>[^<]+</em>)</td><td>(\d+)</td><td lang="en">(.*?)</td></tr>', html)
+        assert [(html_lib.unescape(f), html_lib.unescape(r), int(c), html_lib.unescape(n)) for _i, f, r, c, n in rows] == [
+            (x["find"], x["replace"], x.get("count", 1), x["note"]) for x in recorded]
+        assert f'href="{doc_id}/repairs/"' in about or f'href="../{doc_id}/repairs/"' in about
+        doc_page = page(site, f"{lang}/{doc_id}/").read_text(encoding="utf-8")
+        assert '<a href="repairs/">' in doc_page
+    nap = page(site, f"{lang}/nap-2014-2018/repairs/").read_text(encoding="utf-8")
+    assert nap.count('<tr id="repair-') == 6 and ("(removed)" if lang == "en" else "(çıxarılıb)") in nap
+    assert page(site, f"{lang}/cis-2007-2010/repairs/").read_text(encoding="utf-8").count('<tr id="repair-') == 22

@@ -88,6 +88,10 @@ def _metadata(ctx: RenderContext, doc: Document) -> list[tuple[str, Markup | str
     for a in doc.amendments:
         rows.append((_("Amended by"), _("Decree") + f" {ctx.date(a.date)}" + (f", № {a.number}" if a.number else "")))
     rows.append((_("Text as of"), text_as_of(ctx, doc)))
+    if doc.id in ctx.catalog.repairs:
+        href = ids.relative(ids.document(doc.id), ids.repairs(doc.id))
+        rows.append((_("Source repairs"), Markup('<a href="{}">{}</a>').format(
+            href, fill(_("{n} repairs of extraction artefacts, listed"), n=len(ctx.catalog.repairs[doc.id].repairs)))))
     rows.append((_("Page built"), ctx.date(ctx.today)))
     return rows
 
