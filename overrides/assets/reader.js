@@ -148,7 +148,19 @@
     });
   }
 
+  /* The print-only source line says when the page was printed: today, as the site writes dates ("5 December
+   * 2026", "5 dekabr 2026"), with the month names the page carries. */
+  function printDate() {
+    var now = new Date();
+    document.querySelectorAll("[data-print-date]").forEach(function (el) {
+      var months = (el.dataset.months || "").split(" ");
+      el.textContent = now.getDate() + " " + (months[now.getMonth()] || String(now.getMonth() + 1)) + " " + now.getFullYear();
+    });
+  }
+
   function init() {
+    printDate();
+    window.addEventListener("beforeprint", printDate);
     searchShortcut();
     absolutise(document);
     copyButtons(document);

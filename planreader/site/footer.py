@@ -8,7 +8,8 @@ from __future__ import annotations
 import html
 from urllib.parse import quote, urlsplit
 
-from markupsafe import Markup
+from babel.dates import get_month_names
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 
 from planreader.i18n import fill
@@ -42,3 +43,16 @@ def footer_html(ctx: RenderContext, template: str, page_url: str, title: str) ->
     return Markup('<p class="reader-footer"><a class="report-error" href="{}">{}</a> · <span class="built">{}</span></p>').format(
         report_href(template, page_url, html.unescape(title)), _("Report an error on this page"),
         fill(_("Site built on {date}"), date=ctx.date(ctx.today)))
+
+
+def print_source_html(ctx: RenderContext, page_url: str) -> Markup:
+    """A line only print shows: where the page came from and when it was printed (the date is the reader's, filled
+    in by reader.js) and built, so a printed page can be traced to its source and date."""
+    line = str(escape(ctx.gettext("Printed from {url} on {date}")))
+    # The month names go with the page: the browser's own date format differs from the site's ("December 5, 2026"),
+    # and Chromium's ICU has no Azerbaijani month names ("2026 M12 5").
+    months = " ".join(get_month_names("wide", locale=ctx.lang)[m] for m in range(1, 13))
+    line = line.replace("{url}", str(escape(page_url))).replace(
+        "{date}", str(Markup('<span data-print-date data-months="{}"></span>').format(months)))
+    built = escape(fill(ctx.gettext("Site built on {date}"), date=ctx.date(ctx.today)))
+    return Markup('<p class="print-source" data-pagefind-ignore>{} · {}</p>').format(Markup(line), built)

@@ -100,8 +100,10 @@ def on_page_context(context, page, config, nav):
         page.content = zlib.decompress(held).decode("utf-8")
     lang = config["theme"]["language"]
     if lang in _contexts:
+        url = page.canonical_url or config["site_url"]
         context["reader_footer"] = footer.footer_html(_contexts[lang], footer.checked_template(config["extra"]),
-                                                      page.canonical_url or config["site_url"], page.title or "")
+                                                      url, page.title or "")
+        context["reader_print_source"] = footer.print_source_html(_contexts[lang], url)
     return context
 
 
