@@ -80,6 +80,11 @@ def parallel(doc_id: str) -> str:
     return f"{doc_id}/parallel/"
 
 
+def repairs(doc_id: str) -> str:
+    """The page listing every repair of the document's source text (data/repairs/<id>.yml)."""
+    return f"{doc_id}/repairs/"
+
+
 def measure(doc_id: str, num: str) -> str:
     return f"{doc_id}/measures/{measure_slug(num)}/"
 

@@ -66,21 +66,32 @@ def test_measure_filter_answers_what_was_due_in_2015(page_, served, catalog):
 
 
 def test_what_was_due_by_the_end_of_2015_in_one_view(page_, served, catalog):
-    """NGOs ask "what was due by the end of 2015?": one link, the measures sorted by the end of their period."""
+    """NGOs ask "what was due by the end of 2015?": one link, the measures sorted by the end of their period. Periods
+    belong to one plan (issue 28): the answer is given per plan, each plan's measures sorted under its own heading,
+    so the CIS programme's 21 measures of 2007–2010 never pass for the NAP's 4."""
     p = page_
     p.goto(served + "en/measures/?due=by-2015&sort=period")
-    expected = sorted((pm for pm in catalog.measures if not pm.measure.deadline.regular and pm.measure.deadline.end <= 2015),
-                      key=lambda pm: pm.measure.deadline.end)
-    shown = p.locator("[data-sorted] > li:visible")
-    assert shown.count() == len(expected) == 25
-    ends = [int(v) for v in shown.evaluate_all("els => els.map(e => e.dataset.due)")]
-    assert ends == sorted(ends) and ends[0] == 2007 and ends[-1] == 2015
+    for doc, n, first, last in (("cis-2007-2010", 21, 2007, 2010), ("nap-2014-2018", 4, 2015, 2015)):
+        expected = [pm for pm in catalog.measures_of(doc) if not pm.measure.deadline.regular and pm.measure.deadline.end <= 2015]
+        shown = p.locator(f"section#{doc} [data-sorted] > li:visible")
+        assert shown.count() == len(expected) == n
+        ends = [int(v) for v in shown.evaluate_all("els => els.map(e => e.dataset.due)")]
+        assert ends == sorted(ends) and ends[0] == first and ends[-1] == last
+        assert p.locator(f"[data-doc-count={doc}]").inner_text() == str(n)
+        assert p.locator(f"section#{doc} h2").is_visible()
     assert p.locator("[data-filter-count]").inner_text() == "25"
-    # the overview's table links the same answer
+    assert p.locator(".per-plan").inner_text() == "(CIS 2007–2010: 21; NAP 2014–2018: 4)"
+    p.select_option("select[name=doc]", "nap-2014-2018")
+    assert p.locator("[data-filter-count]").inner_text() == "4"
+    assert not p.locator("section#cis-2007-2010").is_visible()
+    assert p.locator(".per-plan").inner_text() == "(CIS 2007–2010: 0; NAP 2014–2018: 4)"
+    # the overview's table links the same answer, per plan
     p.goto(served + "en/overview/")
-    p.get_by_role("link", name="25", exact=True).click()
-    p.wait_for_url(re.compile(r"/en/measures/\?due=by-2015$"))
-    assert p.locator("[data-filter-count]").inner_text() == "25"
+    p.locator("#timeline-nap-2014-2018 ~ .plan-timeline").first.get_by_role("link", name="4", exact=True).last.click()
+    p.wait_for_url(re.compile(r"/en/measures/\?due=by-2015&doc=nap-2014-2018$"))
+    assert p.locator("[data-filter-count]").inner_text() == "4"
+    assert p.locator("li[data-measure]:visible > a").all_inner_texts() == [
+        pm.num for pm in catalog.measures_of("nap-2014-2018") if pm.measure.deadline.end == 2015]
 
 
 def test_a_bodys_duties_and_deadlines_from_one_page(page_, served, catalog):

@@ -219,7 +219,7 @@ def test_indexes_follow_the_alphabet(site):
 def test_charts_are_labelled_and_have_their_figures_as_linked_tables(site, catalog):
     html = page(site, "en/overview/").read_text(encoding="utf-8")
     svgs = re.findall(r'<svg class="chart"[^>]*aria-labelledby="([^"]+)"', html)
-    assert len(svgs) == 2
+    assert len(svgs) == len(catalog.documents) + 1 == 3  # a timeline per plan, then the bodies
     for chart in html.split('<svg class="chart"')[1:]:
         links = re.findall(r"<a ([^>]*)>", chart.split("</svg>")[0])
         assert links and all("aria-label=" in a for a in links), "every bar link has an accessible name"
@@ -229,13 +229,38 @@ def test_charts_are_labelled_and_have_their_figures_as_linked_tables(site, catal
     # the timeline's figures match the data: 2015 has the measures that fall due that year
     due_2015 = sum(1 for pm in catalog.measures if pm.measure.deadline.end == 2015)
     assert due_2015 == 4
-    assert "<title>NAP 2014–2018, 2015: 4</title>" in html and 'aria-label="2015: 4"' in html
+    assert "<title>NAP 2014–2018, 2015: 4</title>" in html and 'aria-label="NAP 2014–2018, 2015: 4"' in html
     # and the table beside it links each number to the measures it counts
     assert '<a href="../measures/?due=in-2015&amp;doc=nap-2014-2018">4</a>' in html
-    assert '<a href="../measures/?due=by-2015">25</a>' in html
     assert '<a href="../measures/?body=ministry-of-internal-affairs">43</a>' in html
     az = page(site, "az/overview/").read_text(encoding="utf-8")
     assert "İcra ilinə görə tədbirlər" in az and "Measures by deadline year" not in az
+
+
+def _running_totals(html: str, doc: str) -> list[tuple[str, str, str]]:
+    """(year, measures, running total) of one plan's timeline table, as a reader sees them."""
+    section = html.split(f'id="timeline-{doc}"')[1].split('<table class="figures">')[1].split("</table>")[0]
+    rows = re.findall(r'<tr><th scope="row">([^<]+)</th>\s*<td>(.*?)</td>\s*<td>(.*?)</td></tr>', section)
+    return [(y, re.sub(r"<[^>]+>", "", n), re.sub(r"<[^>]+>", "", t)) for y, n, t in rows]
+
+
+def test_overview_counts_each_plans_periods_on_their_own(site, catalog):
+    """Periods belong to one plan (issue 28): "due by the end of 2015" was 25, of which only 4 were the NAP's —
+    the other 21 the CIS programme's of 2007–2010. Each plan now has its own table and running total."""
+    html = page(site, "en/overview/").read_text(encoding="utf-8")
+    assert _running_totals(html, "nap-2014-2018") == [
+        ("2015", "4", "4"), ("2016", "14", "18"), ("2017", "5", "23"), ("2018", "3", "26"), ("regular", "34", "–")]
+    assert _running_totals(html, "cis-2007-2010") == [
+        ("2007", "1", "1"), ("2008", "8", "9"), ("2009", "2", "11"), ("2010", "10", "21")]
+    # the running totals agree with the data and link the plan's own measures only
+    nap_by_2015 = [pm for pm in catalog.measures_of("nap-2014-2018") if (pm.measure.deadline.end or 9999) <= 2015]
+    assert len(nap_by_2015) == 4
+    assert '<a href="../measures/?due=by-2015&amp;doc=nap-2014-2018">4</a>' in html
+    assert '<a href="../measures/?due=by-2010&amp;doc=cis-2007-2010">21</a>' in html
+    assert "?due=by-2015\"" not in html and "25" not in re.sub(r"<[^>]+>", " ", html.split('id="per-body"')[0]).split()
+    # the CIS chart has no NAP years and the NAP chart none of the CIS's
+    nap_chart = html.split('id="timeline-nap-2014-2018"')[1].split("</svg>")[0]
+    assert "2010" not in nap_chart and "2015" in nap_chart
 
 
 def test_two_builds_are_byte_identical(site, tmp_path):

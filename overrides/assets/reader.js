@@ -67,31 +67,38 @@
     if (!form) { return; }
     var items = Array.prototype.slice.call(root.querySelectorAll("[data-measure]"));
     var homes = items.map(function (li) { return li.parentNode; });
-    var sorted = root.querySelector("[data-sorted]");
     var count = root.querySelector("[data-filter-count]");
+    var perDoc = Array.prototype.slice.call(root.querySelectorAll("[data-doc-count]"));
     readParams(form);
     function value(key) { return form.elements[key] ? form.elements[key].value : ""; }
     function apply() {
-      var shown = 0, flat = value("sort") === "period";
+      var shown = 0, flat = value("sort") === "period", shownIn = {};
       items.forEach(function (li) {
         var ok = (!value("doc") || li.dataset.doc === value("doc")) &&
           (!value("group") || li.dataset.group === value("group")) &&
           (!value("body") || (" " + li.dataset.bodies + " ").indexOf(" " + value("body") + " ") >= 0) &&
           periodMatches(li, value("due"), value("from"), value("to"));
         li.hidden = !ok;
-        if (ok) { shown += 1; }
+        if (ok) { shown += 1; shownIn[li.dataset.doc] = (shownIn[li.dataset.doc] || 0) + 1; }
       });
-      // Ordered by the end of the period: one flat list; in plan order: each measure back under its section.
+      // Ordered by the end of the period: one list per plan (a plan's periods are its own, so two plans' years
+      // are never interleaved); in plan order: each measure back under its section.
       if (flat) {
-        items.slice().sort(byPeriod).forEach(function (li) { sorted.appendChild(li); });
+        items.slice().sort(byPeriod).forEach(function (li) {
+          li.closest("[data-doc-section]").querySelector("[data-sorted]").appendChild(li);
+        });
       } else {
         items.forEach(function (li, i) { homes[i].appendChild(li); });
       }
-      sorted.hidden = !flat;
+      root.querySelectorAll("[data-sorted]").forEach(function (list) { list.hidden = !flat; });
       root.querySelectorAll("[data-measure-group]").forEach(function (section) {
         section.hidden = flat || !section.querySelector("[data-measure]:not([hidden])");
       });
+      root.querySelectorAll("[data-doc-section]").forEach(function (section) {
+        section.hidden = !section.querySelector("[data-measure]:not([hidden])");
+      });
       if (count) { count.textContent = String(shown); }
+      perDoc.forEach(function (el) { el.textContent = String(shownIn[el.dataset.docCount] || 0); });
       var query = new URLSearchParams();
       FIELDS.forEach(function (key) { if (value(key)) { query.set(key, value(key)); } });
       var search = query.toString();
@@ -141,7 +148,19 @@
     });
   }
 
+  /* The print-only source line says when the page was printed: today, as the site writes dates ("5 December
+   * 2026", "5 dekabr 2026"), with the month names the page carries. */
+  function printDate() {
+    var now = new Date();
+    document.querySelectorAll("[data-print-date]").forEach(function (el) {
+      var months = (el.dataset.months || "").split(" ");
+      el.textContent = now.getDate() + " " + (months[now.getMonth()] || String(now.getMonth() + 1)) + " " + now.getFullYear();
+    });
+  }
+
   function init() {
+    printDate();
+    window.addEventListener("beforeprint", printDate);
     searchShortcut();
     absolutise(document);
     copyButtons(document);

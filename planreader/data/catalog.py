@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from planreader import ids
-from planreader.data.model import (Abbreviation, Body, Document, Group, Instrument, Measure, MeasureFile, Term,
-                                   TermException, walk)
+from planreader.data.model import (Abbreviation, Body, Document, Group, Instrument, Measure, MeasureFile,
+                                   RepairFile, Term, TermException, walk)
 
 
 def expand_refs(refs: list[str], known: list[str]) -> list[str]:
@@ -59,6 +59,8 @@ class Catalog:
     reviewed: dict[str, str] = field(default_factory=dict)
     _by_num: dict[tuple[str, str], PlanMeasure] = field(default_factory=dict, repr=False)
     instruments: dict[str, Instrument] = field(default_factory=dict)
+    # data/repairs/: per document, every repair of its source's extraction artefacts (published as a page)
+    repairs: dict[str, RepairFile] = field(default_factory=dict)
 
     def measure(self, document: str, num: str) -> PlanMeasure:
         return self._by_num[(document, num)]
@@ -139,7 +141,8 @@ class Catalog:
 def build_catalog(bodies: list[Body], abbreviations: list[Abbreviation], documents: list[Document],
                   measure_files: dict[str, MeasureFile], glossary: list[Term] | None = None,
                   term_exceptions: list[TermException] | None = None,
-                  reviewed: dict[str, str] | None = None, instruments: list[Instrument] | None = None) -> Catalog:
+                  reviewed: dict[str, str] | None = None, instruments: list[Instrument] | None = None,
+                  repairs: dict[str, RepairFile] | None = None) -> Catalog:
     docs = {d.id: d for d in sorted(documents, key=lambda d: (d.date, d.id))}
     measures: list[PlanMeasure] = []
     for doc in docs.values():
@@ -158,4 +161,5 @@ def build_catalog(bodies: list[Body], abbreviations: list[Abbreviation], documen
     by_num = {(m.document, m.num): m for m in measures}
     return Catalog(docs, dict(measure_files), measures, {b.id: b for b in bodies},
                    {a.id: a for a in abbreviations}, {t.id: t for t in glossary or []}, list(term_exceptions or []),
-                   dict(reviewed or {}), by_num, {i.id: i for i in instruments or []})
+                   dict(reviewed or {}), by_num, {i.id: i for i in instruments or []},
+                   {d: r for d, r in (repairs or {}).items() if d in docs})

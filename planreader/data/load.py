@@ -152,6 +152,10 @@ def _document(p: Parsed, errors: list[DataError]) -> Document | None:
     return doc
 
 
+def _repairs(p: Parsed, errors: list[DataError]) -> RepairFile | None:
+    return _whole(p, RepairFile, errors)
+
+
 def _measures(p: Parsed, errors: list[DataError]) -> MeasureFile | None:
     mf = _whole(p, MeasureFile, errors)
     if mf and mf.document != p.path.stem:
@@ -216,6 +220,11 @@ def load_catalog(data_dir: Path | None = None) -> Catalog:
         p, mf = _load(path, data, _measures, errors)
         if p and mf:
             measures[mf.document] = (mf, p)
+    repairs: dict[str, RepairFile] = {}
+    for path in sorted((data / "repairs").glob("*.yml")):
+        p, rf = _load(path, data, _repairs, errors)
+        if p and rf:
+            repairs[path.stem] = rf
 
     if errors:
         raise DataErrors(errors)
@@ -225,7 +234,7 @@ def load_catalog(data_dir: Path | None = None) -> Catalog:
         raise DataErrors(errors)
     catalog = build_catalog(bodies, abbreviations or [], [d for d, _ in documents],
                             {k: v[0] for k, v in measures.items()}, glossary, exceptions,
-                            state.reviewed if state else {}, instruments or [])
+                            state.reviewed if state else {}, instruments or [], repairs)
     errors += check_citations(catalog, instruments_file)
     if exceptions_file:
         errors += check_exception_units(catalog, exceptions_file)

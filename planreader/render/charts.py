@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from planreader.azerbaijani import sort_key
 from planreader.data.model import Body, Document
@@ -25,66 +25,58 @@ class Column:
     key: str  # a year, or "regular"
     label: str
     mid: float
-    top: int = 0
     total: int = 0
-    bars: list[dict] = field(default_factory=list)
+    top: int = 0
+    height: int = 0
 
 
 @dataclass
 class Timeline:
-    documents: list[Document]
+    """One plan's measures by the end of their implementation period. Periods belong to one plan, so each plan
+    has its own chart and table: a running total across plans ("25 due by 2015") mixed a 2007–2010 programme's
+    measures into a 2014–2018 plan's and answered neither plan's question."""
+    document: Document
+    colour: str
     columns: list[Column]
-    rows: list[dict]  # the same figures as a table: {label, counts per document}
-    legend: list[dict]
+    rows: list[dict]  # the same figures as a table: {label, key, due, count, cumulative}
     width: int
     height: int
-    left: int = 30
-    base: int = 200
-    bar_w: int = 34
+    left: int = 4
+    base: int = 170
+    bar_w: int = 30
 
 
-def due_by_year(ctx: RenderContext) -> tuple[list[str], dict[str, Counter]]:
-    """Columns (the years some period ends in, then "regular") and, per document, how many measures fall due in
-    each. Years in which nothing ends are left out, so the chart stays narrow enough to read on a phone."""
-    cat = ctx.catalog
-    years = sorted({pm.measure.deadline.end for pm in cat.measures if pm.measure.deadline.end})
-    columns = [str(y) for y in years] + ["regular"]
-    counts = {d: Counter("regular" if pm.measure.deadline.regular else str(pm.measure.deadline.end)
-                         for pm in cat.measures_of(d)) for d in cat.documents}
-    return columns, counts
+def due_by_year(ctx: RenderContext, doc_id: str) -> Counter:
+    """How many of one plan's measures fall due in each year ("regular" for those with no end year)."""
+    return Counter("regular" if pm.measure.deadline.regular else str(pm.measure.deadline.end)
+                   for pm in ctx.catalog.measures_of(doc_id))
 
 
-def timeline(ctx: RenderContext) -> Timeline:
-    """Stacked columns: measures due per year (their end year), regular measures apart."""
-    keys, counts = due_by_year(ctx)
-    docs = [ctx.catalog.documents[d] for d in counts]
-    regular = ctx.gettext("regular")
-    peak = max(sum(c[k] for c in counts.values()) for k in keys)
+def timeline(ctx: RenderContext, doc_id: str, d_i: int) -> Timeline:
+    """One plan's columns: measures due per year (their end year), regular measures apart. Years in which
+    nothing of the plan ends are left out, so the chart stays narrow enough to read on a phone."""
+    counts = due_by_year(ctx, doc_id)
+    keys = sorted((k for k in counts if k != "regular"), key=int) + (["regular"] if counts["regular"] else [])
+    peak = max(counts.values(), default=1)
     bar_w, gap, chart_h, top, left = 30, 8, 150, 20, 4
     width = left + len(keys) * (bar_w + gap) + 10
     base = top + chart_h
-    columns = []
+    regular = ctx.gettext("regular")
+    columns, rows, so_far = [], [], 0
     for i, key in enumerate(keys):
         x = left + i * (bar_w + gap)
-        col = Column(key, regular if key == "regular" else key, x + bar_w / 2, top=base)
-        for d_i, (doc, c) in enumerate(zip(docs, counts.values())):
-            if c[key]:
-                h = round(c[key] / peak * chart_h)
-                col.top -= h
-                col.total += c[key]
-                col.bars.append({"x": x, "y": col.top, "h": h, "colour": colour(d_i),
-                                 "title": f"{label(ctx, doc)}, {col.label}: {c[key]}"})
-        columns.append(col)
-    rows, so_far = [], 0
-    for col in columns:
-        if col.total:
-            regular = col.key == "regular"
-            so_far += 0 if regular else col.total
-            rows.append({"label": col.label, "key": col.key, "due": "regular" if regular else f"in-{col.key}",
-                         "counts": [c[col.key] for c in counts.values()], "total": col.total,
-                         "cumulative": None if regular else so_far})
-    legend = [{"colour": colour(d_i), "name": label(ctx, doc)} for d_i, doc in enumerate(docs)]
-    return Timeline(docs, columns, rows, legend, width, base + 22, left, base, bar_w)
+        h = round(counts[key] / peak * chart_h)
+        columns.append(Column(key, regular if key == "regular" else key, x + bar_w / 2, counts[key], base - h, h))
+        is_regular = key == "regular"
+        so_far += 0 if is_regular else counts[key]
+        rows.append({"label": columns[-1].label, "key": key, "due": "regular" if is_regular else f"in-{key}",
+                     "count": counts[key], "cumulative": None if is_regular else so_far})
+    return Timeline(ctx.catalog.documents[doc_id], colour(d_i), columns, rows, width, base + 22, left, base, bar_w)
+
+
+def timelines(ctx: RenderContext) -> list[Timeline]:
+    """A timeline per plan that has measures, in catalog order (each plan keeps its colour on the page)."""
+    return [timeline(ctx, d, d_i) for d_i, d in enumerate(ctx.catalog.documents) if ctx.catalog.measures_of(d)]
 
 
 @dataclass
@@ -121,5 +113,6 @@ def per_body(ctx: RenderContext) -> dict:
                 x += w
         rows.append(BodyRow(b, name, name if len(name) <= 52 else name[:50] + "…", top + i * row_h,
                             sum(per_doc.values()), x, bars, [per_doc[d] for d in cat.documents]))
-    return {"rows": rows, "width": label_w + bar_max + 40, "height": top + len(rows) * row_h + 10,
+    legend = [{"colour": colour(d_i), "name": label(ctx, doc)} for d_i, doc in enumerate(cat.documents.values())]
+    return {"rows": rows, "legend": legend, "width": label_w + bar_max + 40, "height": top + len(rows) * row_h + 10,
             "label_w": label_w, "row_h": row_h}

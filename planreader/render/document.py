@@ -9,7 +9,7 @@ from markupsafe import Markup
 from planreader import ids
 from planreader.data.catalog import PlanMeasure
 from planreader.data.model import Document, Group, Text, walk
-from planreader.i18n import N_, translator
+from planreader.i18n import N_, fill, translator
 from planreader.publish import eli
 from planreader.publish.downloads import document_downloads
 from planreader.render.context import RenderContext
@@ -65,6 +65,13 @@ def downloads(ctx: RenderContext, doc_id: str, page_url: str) -> list[tuple[str,
             for d in document_downloads(doc_id, ctx.lang)]
 
 
+def text_as_of(ctx: RenderContext, doc: Document) -> str:
+    """The date the text shown is current to: the last amending act the data records, else the act's own date."""
+    if doc.amendments:
+        return fill(ctx.gettext("{date} (as last amended)"), date=ctx.date(max(a.date for a in doc.amendments)))
+    return fill(ctx.gettext("{date} (as adopted; no amendments recorded)"), date=ctx.date(doc.date))
+
+
 def _metadata(ctx: RenderContext, doc: Document) -> list[tuple[str, Markup | str]]:
     _ = ctx.gettext
     rows: list[tuple[str, Markup | str]] = [
@@ -80,6 +87,12 @@ def _metadata(ctx: RenderContext, doc: Document) -> list[tuple[str, Markup | str
         rows.append((_("Published in"), Markup("{} ({})").format(ctx.text(p.outlet, pending=False), ref)))
     for a in doc.amendments:
         rows.append((_("Amended by"), _("Decree") + f" {ctx.date(a.date)}" + (f", № {a.number}" if a.number else "")))
+    rows.append((_("Text as of"), text_as_of(ctx, doc)))
+    if doc.id in ctx.catalog.repairs:
+        href = ids.relative(ids.document(doc.id), ids.repairs(doc.id))
+        rows.append((_("Source repairs"), Markup('<a href="{}">{}</a>').format(
+            href, fill(_("{n} repairs of extraction artefacts, listed"), n=len(ctx.catalog.repairs[doc.id].repairs)))))
+    rows.append((_("Page built"), ctx.date(ctx.today)))
     return rows
 
 

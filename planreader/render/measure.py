@@ -10,7 +10,7 @@ from planreader.data.catalog import PlanMeasure
 from planreader.i18n import fill
 from planreader.render.context import RenderContext
 from planreader.publish import eli
-from planreader.render.document import decree_reference, measures_by_group, plan_period
+from planreader.render.document import decree_reference, measures_by_group, plan_period, text_as_of
 from planreader.render.jsonld import measure_ld
 from planreader.render.page import Page, render
 
@@ -48,6 +48,7 @@ def measure_page(ctx: RenderContext, pm: PlanMeasure) -> Page:
                   pm=pm, doc=doc, title=title, prev=prev, next=nxt, seen=set(), decrees=decree_reference(ctx, doc),
                   citation=cite_measure(pm, doc, ctx.lang), permalink=permalink,
                   permalink_href=ids.relative(url, "../" + permalink), period=plan_period(ctx, doc.id),
+                  as_of=text_as_of(ctx, doc),
                   show_cell=cell_words_dropped(ctx, pm),
                   ld=measure_ld(ctx, pm), eli=eli.measure_eli(ctx.catalog, pm, ctx.lang, ctx.site_root, ctx.today))
 
@@ -81,4 +82,5 @@ def measures_index(ctx: RenderContext) -> Page:
     title = _("Measures")
     return render(ctx, "measures_index.html", ids.measures_index(), title, search={"exclude": True},
                   title=title, filters=filters, years=years, grouped=grouped, offsets=offsets, total=len(cat.measures),
+                  doc_totals={d: len(cat.measures_of(d)) for d in cat.documents},
                   bodies_of=bodies_of, executors_of=executors_of)

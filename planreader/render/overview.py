@@ -10,5 +10,6 @@ from planreader.render.page import Page, render
 def overview_page(ctx: RenderContext) -> Page:
     title = ctx.gettext("Overview")
     return render(ctx, "overview.html", ids.overview(), title, search={"exclude": True},
-                  title=title, timeline=charts.timeline(ctx), per_body=charts.per_body(ctx),
+                  title=title, timelines=charts.timelines(ctx), per_body=charts.per_body(ctx),
+                  documents=list(ctx.catalog.documents.values()),
                   index=ids.relative(ids.overview(), ids.measures_index()), zip=zip)

@@ -17,6 +17,7 @@ from planreader.render.instrument import instrument_page, instruments_index
 from planreader.render.glossary import DIRECTIONS, glossary_index, glossary_list, term_page
 from planreader.render.measure import measure_page, measures_index
 from planreader.render.overview import overview_page
+from planreader.render.repairs import repairs_page
 from planreader.render.page import Page
 from planreader.render.search_page import search_page
 from planreader.render.status_page import status_page
@@ -29,6 +30,7 @@ def page_makers(ctx: RenderContext) -> dict[str, Callable[[], Page]]:
     for doc in cat.documents.values():
         makers[ids.document(doc.id)] = partial(document_page, ctx, doc)
         makers[ids.parallel(doc.id)] = partial(parallel_page, ctx, doc)
+        makers[ids.repairs(doc.id)] = partial(repairs_page, ctx, doc)
     for pm in cat.measures:
         makers[ids.measure(pm.document, pm.num)] = partial(measure_page, ctx, pm)
     makers[ids.measures_index()] = partial(measures_index, ctx)

@@ -17,7 +17,7 @@ from planreader import ids
 from planreader.render.context import RenderContext
 from planreader.render.page import Page
 from planreader.render.pages import page_makers
-from planreader.site import catalog_cache, documents_nav
+from planreader.site import catalog_cache, documents_nav, footer
 from planreader.build_date import build_date
 from planreader.site.base_url import site_root
 
@@ -30,10 +30,13 @@ _held: dict[str, dict[str, bytes]] = {}
 # Per language: the nav as mkdocs.yml writes it, with documents_nav.MARKER where the documents go (kept because
 # the live preview gathers files again after each change, and a new document must join the navigation then).
 _nav_template: dict[str, object] = {}
+# Per language: the render context of this build (the footer's strings and build date come from it).
+_contexts: dict[str, RenderContext] = {}
 
 
 def on_config(config):
     config["site_url"] = site_root() + config["theme"]["language"] + "/"
+    footer.checked_template(config["extra"])  # a bad address stops the build before any page is written
     return config
 
 
@@ -41,7 +44,7 @@ def on_files(files: Files, config) -> Files:
     lang = config["theme"]["language"]
     # Loaded here, not at import, so a rebuild picks up edits to data/.
     cat = catalog_cache.get()
-    ctx = RenderContext(cat, lang, site_root(), build_date())
+    ctx = _contexts[lang] = RenderContext(cat, lang, site_root(), build_date())
     if documents_nav.has_marker(config["nav"]):
         _nav_template[lang] = config["nav"]
     if lang in _nav_template:
@@ -95,6 +98,12 @@ def on_page_context(context, page, config, nav):
     held = _held.get(config["theme"]["language"], {}).pop(page.file.src_uri, None)
     if held is not None:
         page.content = zlib.decompress(held).decode("utf-8")
+    lang = config["theme"]["language"]
+    if lang in _contexts:
+        url = page.canonical_url or config["site_url"]
+        context["reader_footer"] = footer.footer_html(_contexts[lang], footer.checked_template(config["extra"]),
+                                                      url, page.title or "")
+        context["reader_print_source"] = footer.print_source_html(_contexts[lang], url)
     return context
 
 
