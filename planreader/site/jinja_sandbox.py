@@ -3,6 +3,7 @@ so `{{ ''.__class__.__mro__ }}`-style payloads cannot reach Python. A SecurityEr
 located line (page file and line), never a traceback and never a silently rendered error page."""
 from __future__ import annotations
 
+import os
 import re
 from importlib.metadata import version
 
@@ -26,7 +27,7 @@ class _Sandbox(SandboxedEnvironment):
                 return render(*a, **kw)
             except SecurityError as error:
                 line = next((f.lineno for f in _frames(error) if f.filename == "<template>"), None)
-                where = f"docs/{page_path}" + (f", line {line}" if line else "")
+                where = page_path + (f", line {line}" if line else "")
                 # SystemExit, not an Exception: mkdocs-macros would catch that and print a traceback.
                 raise SystemExit(f"{where}: unsafe template code refused: {error}") from None
         template.render = located_render
@@ -56,4 +57,7 @@ def sandbox(env) -> None:
         safe.tests.update(plain.tests)
         safe.globals.update(plain.globals)
         env._env = plain = safe
-    plain.page_path = env.page.file.src_path
+    page_file = env.page.file
+    # The path from the project root (docs/az/about.md), as the author finds it.
+    plain.page_path = (os.path.relpath(page_file.abs_src_path) if getattr(page_file, "abs_src_path", None)
+                       else f"docs/{page_file.src_path}")
