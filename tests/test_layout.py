@@ -90,3 +90,22 @@ def test_static_hosts_find_the_not_found_page_at_the_root(site, at_root, browser
     page.wait_for_url(at_root + "en/")
     assert page.locator("html").get_attribute("lang") == "en"
     context.close()
+
+
+def test_top_level_is_the_design_cards():
+    """The design card's top level (mkdocs.yml, docs/, data/, macros/, overrides/, scripts/, tests/) plus the files
+    and folders that sit beside them; the macros module is the one both configs load."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    import subprocess
+
+    files = subprocess.run(["git", "ls-files"], cwd=root, capture_output=True, text=True, check=True).stdout
+    # What the repository holds, not build output (site/, site.lock) or dot-files.
+    tracked = {line.split("/")[0] for line in files.splitlines() if not line.startswith(".")}
+    assert tracked == {"mkdocs.yml", "docs", "data", "macros", "overrides", "scripts", "tests", "Makefile",
+                       "README.md", "babel.cfg", "locale", "mkdocs.en.yml", "planreader", "pyproject.toml",
+                       "requirements-test.txt", "requirements.txt", "sources"}
+    assert "module_name: macros\n" in (root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "INHERIT: mkdocs.yml\n" in (root / "mkdocs.en.yml").read_text(encoding="utf-8")  # the same module
+    assert (root / "macros" / "__init__.py").is_file()

@@ -10,7 +10,7 @@ from markupsafe import escape
 from planreader import ids
 from planreader.citation import cite_measure
 from planreader.i18n import act_date, long_date, translator
-from planreader.site import catalog_cache
+from planreader.site import catalog_cache, jinja_sandbox
 from planreader.site.documents_nav import newest_first
 
 # The characters Python-Markdown lets a backslash escape; '<', '>' and '&' are already entities.
@@ -83,3 +83,8 @@ def define_env(env):
         """The amending decrees as a sentence's list: "16 August 2016, 7 September 2016 (№ 1033), …"."""
         doc = cat.documents[doc_id]
         return inline(", ".join(long_date(a.date, lang) + (f" (№ {a.number})" if a.number else "") for a in doc.amendments))
+
+
+def on_pre_page_macros(env):
+    """Before each page renders: the plugin's environment is Jinja's sandbox (see jinja_sandbox)."""
+    jinja_sandbox.sandbox(env)
