@@ -21,3 +21,15 @@ def test_export_has_every_unit_once(catalog):
 def test_untranslated_export_holds_only_new_units(catalog):
     text, count = export(catalog, only="new")
     assert count == sum(1 for u in all_units(catalog) if not u.text.en)
+
+
+def test_stale_export_holds_the_unit_whose_azerbaijani_changed(data_copy):
+    import re
+    from planreader.data.load import load_catalog
+    state = data_copy / "translation-state.yml"
+    text = state.read_text(encoding="utf-8")
+    unit_id, fp = re.search(r"^  ([^:\s]+:[^:\s]+:[^:\s]+): '?([0-9a-f]{12})'?$", text, re.M).groups()
+    state.write_text(text.replace(fp, "'ffffffffffff'", 1), encoding="utf-8")
+    xml, count = export(load_catalog(data_copy), only="needs-review-translation")
+    assert count == 1
+    assert [tu.get("id") for tu in ET.fromstring(xml).iter(X + "trans-unit")] == [unit_id]
