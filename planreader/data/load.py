@@ -1,6 +1,8 @@
 """Reads and validates every file in data/ and builds the catalog, or raises DataErrors naming each problem."""
 from __future__ import annotations
 
+import sys
+
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -243,3 +245,13 @@ def load_catalog(data_dir: Path | None = None) -> Catalog:
     if errors:
         raise DataErrors(errors)
     return catalog
+
+
+def load_catalog_or_report() -> Catalog | None:
+    """For the commands (validate, status, terms, xliff): the catalog, or None after printing its data errors, one
+    located line each, to stderr (the command then exits 1)."""
+    try:
+        return load_catalog()
+    except DataErrors as e:
+        print(e, file=sys.stderr)
+        return None

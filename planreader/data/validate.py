@@ -11,14 +11,12 @@ from planreader.data import fidelity
 from planreader.i18n import placeholder_problems
 from planreader.ids import LANGS
 from planreader.data.errors import DataErrors
-from planreader.data.load import load_catalog
+from planreader.data.load import load_catalog_or_report
 
 
 def main(argv: list[str] | None = None) -> int:
-    try:
-        catalog = load_catalog()
-    except DataErrors as e:
-        print(e, file=sys.stderr)
+    catalog = load_catalog_or_report()
+    if catalog is None:
         return 1
     problems, errors = [], []
     for doc_id in catalog.documents:  # every document's problems, not only the first one's

@@ -282,18 +282,18 @@ class _Builder:
                 found.append((c.start, c.end, ins))
             elif c.en_start is not None and c.en_end is not None and text[c.en_start:c.en_end] in english_forms(ins):
                 found.append((c.en_start, c.en_end, ins))
-        return [(a, b, self._ref_maker(anchor, text, a, b, ins, inner))
-                for a, b, ins, inner in _nest(text, found)]
+        return [(a, b, self._ref_maker(anchor, a, ins, inner)) for a, b, ins, inner in _nest(text, found)]
 
-    def _ref_maker(self, anchor: str, text: str, start: int, end: int, ins: Instrument,
+    def _ref_maker(self, anchor: str, start: int, ins: Instrument,
                    inner: list[tuple[int, int, Instrument]]) -> Callable[[str], ET.Element]:
+        """The factory of one `ref` starting at `start` in its text; `inner` are the refs nested in it."""
         self.instruments.setdefault(ins.id)
 
         def make(piece: str) -> ET.Element:
             # eIds as the AKN naming convention has them: the unit's eId, then __ref_N in the unit's own order.
             self.ref_counts[anchor] = n = self.ref_counts.get(anchor, 0) + 1
             attrib = {"eId": f"{anchor}__ref_{n}", "href": instrument_iri(ins.id), "refersTo": "#" + instrument_eid(ins.id)}
-            return _fill(_el("ref", attrib), piece, [(a - start, b - start, self._ref_maker(anchor, text, a, b, i, []))
+            return _fill(_el("ref", attrib), piece, [(a - start, b - start, self._ref_maker(anchor, a, i, []))
                                                      for a, b, i in inner])
         return make
 
@@ -380,9 +380,9 @@ class _Builder:
 
     def _measure(self, pm: PlanMeasure) -> ET.Element:
         m = pm.measure
-        e = _el("hcontainer", {"name": "measure", "eId": ids.measure_anchor(m.num)})
-        _sub(e, "num", text=m.num + ".")
         anchor = ids.measure_anchor(m.num)
+        e = _el("hcontainer", {"name": "measure", "eId": anchor})
+        _sub(e, "num", text=m.num + ".")
         _sub(e, "intro").append(self._block("p", m.text, spans=lambda t: self._citation_spans(anchor, t)))
         for s in m.subitems:
             point_anchor = ids.subitem_anchor(m.num, s.label)

@@ -12,8 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from planreader.data.errors import DataErrors
-from planreader.data.load import load_catalog
+from planreader.data.load import load_catalog_or_report
 from planreader.data.units import all_units
 from planreader.translation import status as translation
 from planreader.translation.terminology import misses
@@ -24,10 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reviewed", nargs="+", metavar="UNIT")
     parser.add_argument("--reviewed-all", action="store_true")
     args = parser.parse_args(argv)
-    try:
-        cat = load_catalog()
-    except DataErrors as e:
-        print(e, file=sys.stderr)
+    cat = load_catalog_or_report()
+    if cat is None:
         return 1
     units = {u.id: u for u in all_units(cat)}
     if args.reviewed or args.reviewed_all:

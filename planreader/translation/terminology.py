@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -95,13 +94,10 @@ def citation_mismatches(cat: Catalog) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from planreader.data.errors import DataErrors
-    from planreader.data.load import load_catalog
+    from planreader.data.load import load_catalog_or_report
 
-    try:
-        cat = load_catalog()
-    except DataErrors as e:
-        print(e, file=sys.stderr)
+    cat = load_catalog_or_report()
+    if cat is None:
         return 1
     found, stale = misses(cat)
     for m in found:

@@ -10,8 +10,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 from planreader.data.catalog import Catalog
-from planreader.data.errors import DataErrors
-from planreader.data.load import load_catalog
+from planreader.data.load import load_catalog_or_report
 from planreader.data.units import Unit, all_units, unit_file
 from planreader.translation.status import fingerprint
 
@@ -66,10 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     which.add_argument("--stale", action="store_true")
     ex.add_argument("-o", "--output")
     args = parser.parse_args(argv)
-    try:
-        cat = load_catalog()
-    except DataErrors as e:
-        print(e, file=sys.stderr)
+    cat = load_catalog_or_report()
+    if cat is None:
         return 1
     if args.document and args.document not in cat.documents:
         print(f"xliff: no document {args.document!r}", file=sys.stderr)
