@@ -41,8 +41,11 @@ def footer_html(ctx: RenderContext, template: str, page_url: str, title: str) ->
     """The footer line: the report link and the build date (escaped here: MkDocs' theme templates do not escape)."""
     _ = ctx.gettext
     return Markup('<p class="reader-footer"><a class="report-error" href="{}">{}</a> · <span class="built">{}</span></p>').format(
-        report_href(template, page_url, html.unescape(title)), _("Report an error on this page"),
-        fill(_("Site built on {date}"), date=ctx.date(ctx.today)))
+        report_href(template, page_url, html.unescape(title)), _("Report an error on this page"), _built(ctx))
+
+
+def _built(ctx: RenderContext) -> str:
+    return fill(ctx.gettext("Site built on {date}"), date=ctx.date(ctx.today))
 
 
 def print_source_html(ctx: RenderContext, page_url: str) -> Markup:
@@ -54,5 +57,4 @@ def print_source_html(ctx: RenderContext, page_url: str) -> Markup:
     months = " ".join(get_month_names("wide", locale=ctx.lang)[m] for m in range(1, 13))
     line = line.replace("{url}", str(escape(page_url))).replace(
         "{date}", str(Markup('<span data-print-date data-months="{}"></span>').format(months)))
-    built = escape(fill(ctx.gettext("Site built on {date}"), date=ctx.date(ctx.today)))
-    return Markup('<p class="print-source" data-pagefind-ignore>{} · {}</p>').format(Markup(line), built)
+    return Markup('<p class="print-source" data-pagefind-ignore>{} · {}</p>').format(Markup(line), _built(ctx))

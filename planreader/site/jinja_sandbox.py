@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import traceback
 from importlib.metadata import version
 
 from jinja2.exceptions import SecurityError
@@ -26,19 +27,13 @@ class _Sandbox(SandboxedEnvironment):
             try:
                 return render(*a, **kw)
             except SecurityError as error:
-                line = next((f.lineno for f in _frames(error) if f.filename == "<template>"), None)
+                line = next((f.lineno for f in traceback.extract_tb(error.__traceback__)
+                             if f.filename == "<template>"), None)
                 where = page_path + (f", line {line}" if line else "")
                 # SystemExit, not an Exception: mkdocs-macros would catch that and print a traceback.
                 raise SystemExit(f"{where}: unsafe template code refused: {error}") from None
         template.render = located_render
         return template
-
-
-def _frames(error):
-    tb = error.__traceback__
-    while tb is not None:
-        yield type("F", (), {"filename": tb.tb_frame.f_code.co_filename, "lineno": tb.tb_lineno})
-        tb = tb.tb_next
 
 
 def sandbox(env) -> None:
