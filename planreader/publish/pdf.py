@@ -147,6 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     from planreader.data.errors import DataErrors
     from planreader.data.load import load_catalog
     from planreader.site.base_url import site_root
+    from planreader.site.build import pin_build_date
 
     parser = argparse.ArgumentParser(prog="python -m planreader.publish.pdf", description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path, help="the folder to write data/pdf/… into (a site root)")
@@ -154,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--edition", action="append", choices=EDITIONS, help="default: all three")
     parser.add_argument("--no-cache", action="store_true", help="lay out every PDF afresh")
     args = parser.parse_args(argv)
+    pin_build_date()  # the dates a build would state: the last commit's
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     try:
         catalog = load_catalog()

@@ -107,7 +107,8 @@ def outline(ctx: RenderContext, doc: Document) -> dict[str, Bookmark]:
                 for group, pms in measures_by_group(ctx, doc.id):
                     marks[ids.group_anchor(group.id)] = Bookmark(depth + 1, f"{group.num}. {ctx.plain(group.title)}")
                     for pm in pms:
-                        marks[ids.measure_anchor(pm.num)] = Bookmark(depth + 2, pm.num)
+                        label = f"{pm.num}. {ctx.plain(pm.measure.text)}"
+                        marks[ids.measure_anchor(pm.num)] = Bookmark(depth + 2, _shorten(label, 80))
             elif n.kind == "heading" or (n.kind == "title" and depth == 0 and previous != "title"):
                 label = (f"{n.num}. " if n.num else "") + ctx.plain(n.text)
                 marks[n.id] = Bookmark(depth + 1, _shorten(label))
@@ -126,14 +127,6 @@ def contents(marks: dict[str, Bookmark]) -> list[TocEntry]:
     """The contents page: the outline without the measures (they would fill pages; the outline has them)."""
     deepest = max((b.level for b in marks.values()), default=1)
     return [TocEntry(b.level, a, b.label) for a, b in marks.items() if b.level < deepest or deepest == 1]
-
-
-def table_widths(doc: Document) -> dict[str, int]:
-    """Each source table's widest row, so that every row spans the whole table."""
-
-    def width(rows: list[Node]) -> int:
-        return max((max(len(r.cells or []), 1 if r.text else 0, width(r.children)) for r in rows), default=1)
-    return {n.id: width(n.children) for n, _path in walk(doc.body) if n.kind == "table"}
 
 
 def headings_of_measures(doc: Document) -> set[str]:
@@ -191,7 +184,7 @@ def single(catalog: Catalog, doc: Document, lang: str, site_root: str, today: dt
     meta = _meta(doc, lang, today, ctx.plain(doc.title), subject)
     html = environment().get_template("pdf/document.html").render(
         ctx=ctx, _=_, doc=doc, meta=meta, titles=[title_page(ctx, doc)], toc=contents(marks), bookmarks=marks,
-        groups=measures_by_group(ctx, doc.id), widths=table_widths(doc), before_measures=headings_of_measures(doc), sign_status=SIGN_STATUS,
+        groups=measures_by_group(ctx, doc.id), before_measures=headings_of_measures(doc), sign_status=SIGN_STATUS,
         permalink=lambda num: permalink(ctx, doc.id, num))
     css = page_css(ctx.plain(doc.short_title), _(RUNNING_NOTE[lang]), permalink(ctx, doc.id),
                    _("Page {page} of {pages}"))
@@ -214,8 +207,9 @@ def side_by_side(catalog: Catalog, doc: Document, site_root: str, today: dt.date
         ctx=az, _=az.gettext, doc=doc, meta=meta, titles=titles, toc=contents(marks), bookmarks=marks,
         rows=parallel_rows(az, doc), labels=labels, contents_heading=twice("Contents"),
         not_translated=both["en"]("not yet translated"))
-    short = f"{az.plain(doc.short_title)} / {en.plain(doc.short_title)}"
-    note = twice(N_("English column: unofficial translation"))
+    # The running header holds both languages: the documents' labels ("NAP 2014–2018"), kept to one line.
+    short = " / ".join(c.plain(doc.label or doc.short_title) for c in (az, en))
+    note = twice(N_("English: unofficial translation"))
     page_of = twice("Page {page} of {pages}", " · ")
     # The footer's permanent link opens the reader's language (no language in the path).
     return PrintSource("az-en", html, page_css(short, note, site_root + ids.Permalink(doc.id).path, page_of), meta)
