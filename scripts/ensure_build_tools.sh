@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the build needs beyond Python packages: Pango (WeasyPrint lays out the PDFs with
-# it), a fallback font with every Azerbaijani letter (the PDFs use the Liberation Serif shipped in
+# it), a fallback font with every Azerbaijani letter (the PDFs use the fonts shipped in
 # planreader/publish/fonts/; DejaVu only covers a character it lacks), and, with --test, poppler-utils (pdftotext,
 # pdffonts, pdftoppm read the PDFs in tests/test_pdf.py). Quick when everything is there: one dpkg query.
 set -euo pipefail
