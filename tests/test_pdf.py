@@ -160,21 +160,21 @@ def test_every_page_has_the_running_header_and_page_n_of_m(site, catalog, doc, e
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_title_page_gives_what_a_citation_needs(site, catalog, edition):
     d = catalog.documents["nap-2014-2018"]
-    first = " ".join(pdf_of(site, d.id, edition).pages[0].split())
+    first = squeeze(pdf_of(site, d.id, edition).pages[0])  # narrow columns wrap even addresses
     for lang in langs_of(edition):
         _ = translator(lang)
-        assert " ".join(d.title.in_lang(lang).split()) in first
+        assert squeeze(d.title.in_lang(lang)) in first
         for label in ("Type", "Number", "Date", "Issued by", "Published in", "Amended by", "Text as of",
                       "Permanent link", "PDF made on", "Cite as"):
-            assert _(label) in first, (lang, label)
-        assert "667" in first and d.issuer.in_lang(lang) in first
+            assert squeeze(_(label)) in first, (lang, label)
+        assert "667" in first and squeeze(d.issuer.in_lang(lang)) in first
         assert ROOT + ids.Permalink(d.id, lang=lang).path in first
-        assert first.count(_("Decree") + " ") >= len(d.amendments) == 4
+        assert first.count(squeeze(_("Decree"))) >= len(d.amendments) == 4
     if "en" in langs_of(edition):
-        assert "Unofficial English translation. Only the Azerbaijani text is authoritative." in first
+        assert squeeze("Unofficial English translation. Only the Azerbaijani text is authoritative.") in first
     if "az" in langs_of(edition):
-        assert "Azərbaycan dilində mətn. Bu, rəsmi mətndir." in first
-    assert " ".join(pdf_of(site, "cis-2007-2010", edition).pages[0].split()).count("2.13") >= 1  # incomplete source
+        assert squeeze("Azərbaycan dilində mətn. Bu, rəsmi mətndir.") in first
+    assert "2.13" in squeeze(pdf_of(site, "cis-2007-2010", edition).pages[0])  # the incomplete source's notice
 
 
 @pytest.mark.parametrize("lang", ["az", "en"])
