@@ -40,10 +40,12 @@ validate: $(VENV)/.installed
 
 # `make build SITE_URL=https://example.org/plans/`: the address the site is published at (README "Publishing the site").
 build: $(VENV)/.installed
+	@bash scripts/ensure_build_tools.sh
 	@$(PY) -m planreader build $(if $(SITE_URL),--site-url "$(SITE_URL)")
 
 # Live preview: builds, serves on 127.0.0.1:$(PORT), rebuilds and reloads on every save; data errors show on the page.
 serve: $(VENV)/.installed
+	@bash scripts/ensure_build_tools.sh
 	@$(PY) -m planreader serve --port $(PORT)
 
 status: $(VENV)/.installed
@@ -53,16 +55,19 @@ terms: $(VENV)/.installed
 	@$(PY) -m planreader terms
 
 test: $(VENV)/.installed-test
+	@bash scripts/ensure_build_tools.sh --test
 	@bash scripts/ensure_test_tools.sh
 	$(VENV)/bin/ruff check planreader tests scripts
 	$(PY) -m pytest -n 2
 
 # The tests that neither build the site nor start a browser (markers set in tests/conftest.py): a minute, not five.
 test-fast: $(VENV)/.installed-test
+	@bash scripts/ensure_build_tools.sh --test
 	$(PY) -m pytest -n 2 -m "not build and not browser"
 
 # Benchmark (not a test): ratios against baselines measured in the same run; see README "Performance".
 bench: $(VENV)/.installed-test
+	@bash scripts/ensure_build_tools.sh
 	@bash scripts/ensure_test_tools.sh
 	$(PY) -m planreader.bench
 

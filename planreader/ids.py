@@ -250,6 +250,11 @@ def fulltext_file(doc_id: str, ext: str) -> str:
     return f"data/fulltext/{doc_id}.{ext}"
 
 
+def pdf_file(doc_id: str, edition: str) -> str:
+    """A document's PDF, relative to the site root: edition "az", "en", or "az-en" (both side by side)."""
+    return f"data/pdf/{doc_id}.{edition}.pdf"
+
+
 def akn_work(country: str, subtype: str, date: str, number: str) -> str:
     """The Akoma Ntoso work IRI (naming convention 1.0): /akn/<country>/act/<subtype>/<date>/<number>,
     e.g. /akn/az/act/order/2014-07-24/667; characters a path cannot hold are percent-encoded."""

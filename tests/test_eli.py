@@ -56,7 +56,11 @@ def test_a_document_is_a_work_with_two_language_expressions(catalog, nap):
     assert g.value(en, ELI["title_short"]) == Literal("National Action Plan 2014–2018", lang="en")
     assert g.value(en, ELI.is_translation_of) == az and g.value(az, ELI.has_translation) == en
     assert set(g.objects(en, ELI.is_embodied_by)) == {URIRef(ROOT + "en/nap-2014-2018/"),
-                                                       URIRef(ROOT + "data/akn/nap-2014-2018.en.xml")}
+                                                       URIRef(ROOT + "data/akn/nap-2014-2018.en.xml"),
+                                                       URIRef(ROOT + "data/pdf/nap-2014-2018.en.pdf")}
+    pdf = URIRef(ROOT + "data/pdf/nap-2014-2018.en.pdf")
+    assert g.value(pdf, ELI["format"]) == URIRef("https://www.iana.org/assignments/media-types/application/pdf")
+    assert g.value(pdf, ELI.media_type) == Literal("application/pdf") and g.value(pdf, ELI.embodies) == en
     page = URIRef(ROOT + "en/nap-2014-2018/")
     # ELI 1.2's format values are the IANA registry's https IRIs; eli:media_type names the type itself.
     assert g.value(page, ELI["format"]) == URIRef("https://www.iana.org/assignments/media-types/text/html")

@@ -199,7 +199,9 @@ def test_every_download_a_document_page_offers_exists(site, doc_id):
 
     for lang in ("az", "en"):
         files = document_downloads(doc_id, lang)
-        assert [(d.kind, d.lang) for d in files] == [("akn", lang), ("akn", "en" if lang == "az" else "az"),
+        other = "en" if lang == "az" else "az"
+        assert [(d.kind, d.lang) for d in files] == [("pdf", lang), ("pdf", other), ("pdf", None),
+                                                      ("akn", lang), ("akn", other),
                                                       ("fulltext-json", None), ("fulltext-csv", None), ("measures-csv", None)]
         for d in files:
             assert (site / d.path).stat().st_size > 1000, d.path

@@ -24,7 +24,7 @@ LANGUAGE = {"az": "http://publications.europa.eu/resource/authority/language/AZE
             "en": "http://publications.europa.eu/resource/authority/language/ENG"}
 JURISDICTION = "http://publications.europa.eu/resource/authority/country/AZE"
 # ELI 1.2 lists the IANA media-type registry's https IRIs as eli:format values; eli:media_type states the type itself.
-MEDIA = {"html": "text/html", "akn": "application/akn+xml"}
+MEDIA = {"html": "text/html", "akn": "application/akn+xml", "pdf": "application/pdf"}
 IANA = "https://www.iana.org/assignments/media-types/"
 # Who passes an amending act of each kind: decrees and orders are the President's, laws the Milli Majlis's.
 PASSED_BY_KIND = {"decree": "president", "order": "president", "law": "milli-majlis"}
@@ -152,9 +152,11 @@ def document_eli(cat: Catalog, doc: Document, lang: str, root: str = "/", today:
     for x in langs:
         expression = root + ids.Permalink(doc.id, lang=x).path
         page, xml = f"{root}{x}/{ids.document(doc.id)}", root + ids.akn_file(doc.id, x)
-        node = _expression(root, ids.Permalink(doc.id, lang=x), x, work, _lit(doc.title, x), [page, xml])
+        pdf = root + ids.pdf_file(doc.id, x)
+        node = _expression(root, ids.Permalink(doc.id, lang=x), x, work, _lit(doc.title, x), [page, xml, pdf])
         node["eli:title_short"] = _lit(doc.short_title, x)
-        graph += [node, _format(page, "html", expression), _format(xml, "akn", expression)]
+        graph += [node, _format(page, "html", expression), _format(xml, "akn", expression),
+                  _format(pdf, "pdf", expression)]
     return {"@context": CONTEXT, "@graph": graph}
 
 

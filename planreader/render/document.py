@@ -50,6 +50,9 @@ def plan_period(ctx: RenderContext, doc_id: str) -> PlanPeriod | None:
 
 
 DOWNLOAD_LABELS = {
+    ("pdf", "az"): N_("PDF — Azerbaijani (authoritative text)"),
+    ("pdf", "en"): N_("PDF — English (unofficial translation)"),
+    ("pdf", None): N_("PDF — Azerbaijani and English side by side"),
     ("akn", "az"): N_("Akoma Ntoso XML — Azerbaijani (authoritative text)"),
     ("akn", "en"): N_("Akoma Ntoso XML — English (unofficial translation)"),
     ("fulltext-json", None): N_("Full text in both languages, JSON"),

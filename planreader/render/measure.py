@@ -36,6 +36,15 @@ def cell_words_dropped(ctx: RenderContext, pm: PlanMeasure) -> bool:
     return bool(_words(cell, ctx.lang) - _words(shown, ctx.lang))
 
 
+def in_pdf(ctx: RenderContext, pm: PlanMeasure, page_url: str) -> list[tuple[str, str]]:
+    """(label, href) of the document's PDFs opened at the measure: its anchor is a named destination of each."""
+    up = ids.relative(page_url, "") + "../"  # from the page to the site root
+    anchor = ids.measure_anchor(pm.num)
+    editions = [ctx.lang, ctx.other_lang, "az-en"]
+    labels = {"az": ctx.gettext("Azerbaijani"), "en": ctx.gettext("English"), "az-en": ctx.gettext("Side by side")}
+    return [(labels[e], f"{up}{ids.pdf_file(pm.document, e)}#{anchor}") for e in editions]
+
+
 def measure_page(ctx: RenderContext, pm: PlanMeasure) -> Page:
     doc = ctx.catalog.documents[pm.document]
     url = ids.measure(pm.document, pm.num)
@@ -49,7 +58,7 @@ def measure_page(ctx: RenderContext, pm: PlanMeasure) -> Page:
                   citation=cite_measure(pm, doc, ctx.lang), permalink=permalink,
                   permalink_href=ids.relative(url, "../" + permalink), period=plan_period(ctx, doc.id),
                   as_of=text_as_of(ctx, doc),
-                  show_cell=cell_words_dropped(ctx, pm),
+                  show_cell=cell_words_dropped(ctx, pm), in_pdf=in_pdf(ctx, pm, url),
                   ld=measure_ld(ctx, pm), eli=eli.measure_eli(ctx.catalog, pm, ctx.lang, ctx.site_root, ctx.today))
 
 

@@ -2,9 +2,9 @@
 
     python -m planreader.site.language_build LANG SITE_DIR [--shared]
 
-writes SITE_DIR/LANG: the pages, the Pagefind index, the search lexicon and expansions. With --shared it also
-writes the files that belong to no language (open data in SITE_DIR/data, the /id/ redirect pages), so no process
-loads the catalog only for them. `planreader build` (build.py) runs one of these per language at once, one per
+writes SITE_DIR/LANG: the pages, the Pagefind index, the search lexicon and expansions, and the documents' PDFs
+in LANG (SITE_DIR/data/pdf). With --shared it also writes the files that belong to no language (open data in
+SITE_DIR/data, the /id/ redirect pages, the side-by-side PDFs), so no process loads the catalog only for them. `planreader build` (build.py) runs one of these per language at once, one per
 core. MkDocs runs strict (a warning fails the build); only its warnings and errors are printed, on stderr.
 """
 from __future__ import annotations
@@ -32,7 +32,8 @@ def build_language(lang: str, site_dir: Path, shared: bool, run: Callable[[str, 
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from planreader.publish import opendata
+    from planreader.build_date import build_date
+    from planreader.publish import opendata, pdf
     from planreader.publish.redirects import redirect_pages
     from planreader.search.expand import write_expansions
     from planreader.search.lexicon import write_lexicon
@@ -52,7 +53,6 @@ def build_language(lang: str, site_dir: Path, shared: bool, run: Callable[[str, 
             config.plugins.on_shutdown()
 
     def redirects() -> None:
-        from planreader.build_date import build_date
         for path, html in redirect_pages(catalog, build_date()):
             (site_dir / path).parent.mkdir(parents=True, exist_ok=True)
             (site_dir / path).write_text(html, encoding="utf-8")
@@ -63,6 +63,10 @@ def build_language(lang: str, site_dir: Path, shared: bool, run: Callable[[str, 
     run("Pagefind index", lambda: index_search(out, lang, records))
     run("lexicon (read from the Pagefind index)", lambda: write_lexicon(catalog, lang, out))
     run("query expansions", lambda: write_expansions(catalog, lang, out))
+    # The side-by-side PDFs go with the shared files: the other process lays out its language's PDFs meanwhile.
+    editions = (lang, "az-en") if shared else (lang,)
+    run("PDFs (WeasyPrint; unchanged ones from the cache)",
+        lambda: pdf.write(catalog, site_dir, site_root(), build_date(), editions))
     if shared:
         run("open data (JSON, CSV, schemas, Akoma Ntoso, full text, TBX)",
             lambda: opendata.write(catalog, site_dir / "data", site_root()))
