@@ -13,7 +13,7 @@ COMMANDS = {
     "status": ("planreader.translation.status_command", "translation status; --reviewed UNIT records a review"),
     "terms": ("planreader.translation.terminology", "terminology check: translations use the agreed terms"),
     "import": ("planreader.importer.command", "import a plan's text: SOURCE --id DOC_ID [--force] (writes data/)"),
-    "xliff": ("planreader.translation.xliff", "XLIFF 1.2 for CAT tools: export [--document ID] [--untranslated | --stale]"),
+    "xliff": ("planreader.translation.xliff", "XLIFF 1.2 for CAT tools: export [--document ID] [--untranslated | --stale] [-o FILE]; import FILE [--dry-run]"),
     "i18n": ("planreader.translation.ui_catalogs", "refresh the interface-string catalogs in locale/"),
 }
 

@@ -1,0 +1,101 @@
+"""Sets the English of text units in a data file's own text, changing no other byte.
+
+A round-trip YAML library (ruamel.yaml) re-emits the whole file: it keeps comments, but re-wraps long lines,
+re-quotes scalars and re-indents sequences unless every file's style is configured exactly, and the data files
+mix block and flow mappings. Editing the text is smaller and exact: PyYAML's node tree (yamlfile.compose) gives
+each value's start and end as character offsets, and only the `en` value's span is replaced (or an `en:` key
+inserted after `az`). The result is parsed again and compared with the original data, with the edits applied,
+before anyone writes it.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from planreader.data.yamlfile import compose, parse
+
+KeyPath = tuple[str | int, ...]
+
+
+class EditError(ValueError):
+    """An edit that cannot be made safely (a path that is not a text, a value the editor does not write)."""
+
+
+def scalar(text: str) -> str:
+    """A YAML double-quoted scalar: JSON's string syntax is valid YAML 1.1 for text without control characters
+    (which Text fields never hold: the import refuses them)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _child(node: Node, key: str | int) -> Node:
+    if isinstance(node, MappingNode) and isinstance(key, str):
+        for k, v in node.value:
+            if isinstance(k, ScalarNode) and k.value == key:
+                return v
+    elif isinstance(node, SequenceNode) and isinstance(key, int) and key < len(node.value):
+        return node.value[key]
+    raise EditError(f"no {key!r} here")
+
+
+def _splice(text: str, mapping: MappingNode, english: str) -> tuple[int, int, str]:
+    """(start, end, replacement) that gives `mapping` the English `english`."""
+    pairs = {k.value: (k, v) for k, v in mapping.value if isinstance(k, ScalarNode)}
+    if "en" in pairs:
+        value = pairs["en"][1]
+        if not isinstance(value, ScalarNode):
+            raise EditError("its en is not a text")
+        start, end = value.start_mark.index, value.end_mark.index
+        if value.style in ("|", ">"):  # a block scalar's span ends after its last line break: keep one
+            return start, end, scalar(english) + "\n"
+        lead = " " if start == end and text[start - 1:start] == ":" else ""  # `en:` with no value yet
+        return start, end, lead + scalar(english)
+    key, value = pairs["az"]
+    end = value.end_mark.index
+    if mapping.flow_style:
+        return end, end, f", en: {scalar(english)}"
+    indent = " " * key.start_mark.column
+    if text[end - 1:end] == "\n":  # after a block scalar
+        return end, end, f"{indent}en: {scalar(english)}\n"
+    return end, end, f"\n{indent}en: {scalar(english)}"
+
+
+def set_english(text: str, edits: dict[KeyPath, str]) -> str:
+    """`text` with the English at each key path (to an {az, en} mapping) replaced by the given text."""
+    tree = compose(text)
+    splices = []
+    for path, english in edits.items():
+        node: Node | None = tree
+        try:
+            for key in path:
+                node = _child(node, key)  # type: ignore[arg-type]
+            if not isinstance(node, MappingNode):
+                raise EditError("not a text")
+            splices.append(_splice(text, node, english))
+        except EditError as e:
+            raise EditError(f"{'.'.join(map(str, path))}: {e}") from None
+    for start, end, new in sorted(splices, reverse=True):  # from the end, so earlier offsets stay valid
+        text = text[:start] + new + text[end:]
+    return text
+
+
+def _with_edits(raw: Any, edits: dict[KeyPath, str]) -> Any:
+    out = json.loads(json.dumps(raw, default=str))  # a deep copy in the JSON shape both sides compare in
+    for path, english in edits.items():
+        target = out
+        for key in path:
+            target = target[key]
+        target["en"] = english
+    return out
+
+
+def checked_edit(path_name: str, text: str, edits: dict[KeyPath, str]) -> str:
+    """set_english, proven: the new text parses to the old data with exactly these English texts changed."""
+    new = set_english(text, edits)
+    before = parse(Path(path_name), text).raw
+    after = parse(Path(path_name), new).raw
+    if json.loads(json.dumps(after, default=str)) != _with_edits(before, edits):
+        raise EditError(f"{path_name}: the edited file would not hold the same data; nothing was written")
+    return new
