@@ -20,7 +20,7 @@ from planreader.data import validate as validate_command
 from planreader.data.errors import DataErrors
 from planreader.data.files import MAX_BYTES
 from planreader.data.load import load_catalog
-from planreader.data.model import _FORMAT
+from planreader.data.model import _FORMAT, Review
 from planreader.data.yamlfile import MAX_DEPTH, StrictLoader, parse
 from planreader.translation.status import compute, fingerprint
 
@@ -382,28 +382,41 @@ def test_translation_state_of_the_wrong_shape_stops_commands_with_one_line(data_
 
 
 def test_translation_state_names_unknown_units_and_bad_fingerprints(data_copy):
-    replace_in(data_copy, STATE, "  abbreviations:bmt:abbreviation: 69b0bba79fc6\n",
-               "  abbreviations:bmt:abbreviation: 69b0bba79fc6\n  nap-2014-2018:m-99-1:text: 0123456789ab\n")
-    replace_in(data_copy, STATE, "abbreviations:bmt:expansion: b5827cee2816", "abbreviations:bmt:expansion: stale")
+    entry = "  abbreviations:bmt:abbreviation: {az: '69b0bba79fc6', en: '4482340af284'}\n"
+    replace_in(data_copy, STATE, entry, entry + "  nap-2014-2018:m-99-1:text: {az: '0123456789ab'}\n")
+    replace_in(data_copy, STATE, "abbreviations:bmt:expansion: {az: 'b5827cee2816'", "abbreviations:bmt:expansion: {az: stale")
     assert errors_after(data_copy) == [
         f"data/translation-state.yml:{line_of(data_copy, STATE, 'bmt:expansion')}: "
-        "reviewed.abbreviations:bmt:expansion: must be a fingerprint of 12 hexadecimal digits, as `make status "
+        "reviewed.abbreviations:bmt:expansion.az: must be a fingerprint of 12 hexadecimal digits, as `make status "
         "--reviewed` writes it (got 'stale')"]
-    replace_in(data_copy, STATE, "abbreviations:bmt:expansion: stale", "abbreviations:bmt:expansion: b5827cee2816")
+    replace_in(data_copy, STATE, "abbreviations:bmt:expansion: {az: stale", "abbreviations:bmt:expansion: {az: 'b5827cee2816'")
     assert errors_after(data_copy) == [
         f"data/translation-state.yml:{line_of(data_copy, STATE, 'm-99-1')}: reviewed: no text unit "
         "'nap-2014-2018:m-99-1:text'; remove this line (`make status` lists the unit ids)"]
 
 
+def test_a_bare_fingerprint_is_read_as_a_review_of_the_azerbaijani_alone(data_copy):
+    replace_in(data_copy, STATE, "  abbreviations:bmt:expansion: {az: 'b5827cee2816', en: 'c3c27cfe4426'}\n",
+               "  abbreviations:bmt:expansion: b5827cee2816\n")
+    cat = load_catalog(data_copy)
+    assert cat.reviewed["abbreviations:bmt:expansion"] == Review(az="b5827cee2816")
+    assert compute(cat).clean
+
+
 def test_the_catalog_carries_the_translation_state(data_copy, catalog):
     recorded = yaml.load((paths.DATA / STATE).read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["reviewed"]
-    assert catalog.reviewed == recorded and len(recorded) > 600
+    assert {k: r.model_dump(exclude_none=True) for k, r in catalog.reviewed.items()} == recorded
+    assert len(recorded) > 800
     cat = load_catalog(data_copy)
     unit = "nap-2014-2018:m-13-1-1:text"
     (data_copy / STATE).write_text("reviewed: {}\n", encoding="utf-8")  # read once, by the loader: not again
     assert compute(cat).stale == [] and compute(cat).unreviewed == []
-    changed = dataclasses.replace(cat, reviewed=dict(cat.reviewed, **{unit: fingerprint("something else")}))
+    review = cat.reviewed[unit]
+    changed = dataclasses.replace(cat, reviewed=dict(cat.reviewed, **{unit: Review(az=fingerprint("something else"),
+                                                                                    en=review.en)}))
     assert [u.id for u in compute(changed).stale] == [unit]
+    revised = dataclasses.replace(cat, reviewed=dict(cat.reviewed, **{unit: Review(az=review.az, en="0" * 12)}))
+    assert [u.id for u in compute(revised).english_changed] == [unit] and compute(revised).stale == []
 
 
 # --- the reader itself ---

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -15,6 +16,7 @@ from planreader.i18n import act_date, az_ordinal_suffix, long_date
 from planreader.data.load import load_catalog
 from planreader.translation.terminology import misses, occurrences
 from planreader.data.units import all_units
+from planreader.translation.status import fingerprint
 
 
 def test_every_unit_has_english(catalog):
@@ -77,18 +79,45 @@ def test_a_reviewed_exception_silences_one_miss_and_a_stale_one_is_reported(data
     assert any(miss.unit in s and "no longer needed" in s for s in stale)
 
 
+AZ_CHANGED = "Needs review: the Azerbaijani changed since the English was reviewed"
+EN_CHANGED = "Needs review: the English changed since it was reviewed"
+
+
 def test_status_reports_a_stale_translation(data_copy):
     proc = run_command("status", data=data_copy)
-    assert "Untranslated: 0" in proc.stdout and "Stale: the Azerbaijani changed after the English: 0" in proc.stdout
+    assert "Untranslated: 0" in proc.stdout and f"{AZ_CHANGED}: 0" in proc.stdout
     path = data_copy / "measures" / "nap-2014-2018.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("telefon «qaynar xətt»in", "telefon «qaynar xətti»nin", 1),
                     encoding="utf-8")
     proc = run_command("status", data=data_copy)
     assert proc.returncode == 1
-    assert "Stale: the Azerbaijani changed after the English: 1" in proc.stdout
-    assert "nap-2014-2018:m-13-2-1:text" in proc.stdout
+    assert f"{AZ_CHANGED}: 1\n  nap-2014-2018:m-13-2-1:text" in proc.stdout
     assert run_command("status", "--reviewed", "nap-2014-2018:m-13-2-1:text", data=data_copy).returncode == 0
-    assert "Stale: the Azerbaijani changed after the English: 0" in run_command("status", data=data_copy).stdout
+    assert f"{AZ_CHANGED}: 0" in run_command("status", data=data_copy).stdout
+
+
+def test_an_english_only_revision_needs_review_until_reviewed(data_copy):
+    path = data_copy / "measures" / "nap-2014-2018.yml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count('en: "on a regular basis"') > 1
+    path.write_text(text.replace('en: "on a regular basis"', 'en: "regularly"', 1), encoding="utf-8")
+    proc = run_command("status", data=data_copy)
+    assert proc.returncode == 1 and f"{AZ_CHANGED}: 0" in proc.stdout
+    (changed,) = re.findall(rf"{EN_CHANGED}: 1\n  (\S+)  regularly\n", proc.stdout)
+    assert run_command("status", "--reviewed", changed, "--by", "A. Translator", data=data_copy).returncode == 0
+    entry = re.search(rf"^  {re.escape(changed)}: (.*)$", (data_copy / "translation-state.yml").read_text("utf-8"), re.M)
+    az, en = fingerprint("mütəmadi"), fingerprint("regularly")
+    assert entry.group(1) == f"{{az: '{az}', en: '{en}', by: \"A. Translator\", date: {dt.date.today().isoformat()}}}"
+    proc = run_command("status", data=data_copy)
+    assert proc.returncode == 0 and f"{EN_CHANGED}: 0" in proc.stdout
+
+
+def test_status_counts_the_translators_notes(catalog):
+    from planreader.translation.status import translator_notes
+    notes = translator_notes(catalog)
+    assert [where for where, _ in notes] == ["nap-2014-2018:p-3-3", "nap-2014-2018:m-13-9-1"]
+    proc = run_command("status")
+    assert "Translators' notes: 2\n  nap-2014-2018:p-3-3  «qoşulduğu» literally reads" in proc.stdout
 
 
 def test_status_lists_untranslated_units(data_copy):

@@ -6,7 +6,7 @@ from functools import cached_property
 
 from planreader import ids
 from planreader.data.model import (Abbreviation, Body, Document, Group, Instrument, Measure, MeasureFile,
-                                   RepairFile, Term, TermException, walk)
+                                   RepairFile, Review, Term, TermException, walk)
 
 
 def expand_refs(refs: list[str], known: list[str]) -> list[str]:
@@ -55,8 +55,8 @@ class Catalog:
     abbreviations: dict[str, Abbreviation]
     glossary: dict[str, Term] = field(default_factory=dict)
     term_exceptions: list[TermException] = field(default_factory=list)
-    # data/translation-state.yml: unit id -> fingerprint of the Azerbaijani its English was last reviewed against
-    reviewed: dict[str, str] = field(default_factory=dict)
+    # data/translation-state.yml: unit id -> its last review (the fingerprints of both languages it was made against)
+    reviewed: dict[str, Review] = field(default_factory=dict)
     _by_num: dict[tuple[str, str], PlanMeasure] = field(default_factory=dict, repr=False)
     instruments: dict[str, Instrument] = field(default_factory=dict)
     # data/repairs/: per document, every repair of its source's extraction artefacts (published as a page)
@@ -141,7 +141,7 @@ class Catalog:
 def build_catalog(bodies: list[Body], abbreviations: list[Abbreviation], documents: list[Document],
                   measure_files: dict[str, MeasureFile], glossary: list[Term] | None = None,
                   term_exceptions: list[TermException] | None = None,
-                  reviewed: dict[str, str] | None = None, instruments: list[Instrument] | None = None,
+                  reviewed: dict[str, Review] | None = None, instruments: list[Instrument] | None = None,
                   repairs: dict[str, RepairFile] | None = None) -> Catalog:
     docs = {d.id: d for d in sorted(documents, key=lambda d: (d.date, d.id))}
     measures: list[PlanMeasure] = []

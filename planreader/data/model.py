@@ -461,16 +461,30 @@ class TermExceptionsFile(Record):
     exceptions: list[TermException] = Field(default_factory=list)
 
 
-class TranslationState(Record):
-    """data/translation-state.yml: for each reviewed text unit, the fingerprint of the Azerbaijani it was reviewed
-    against (written by `make status --reviewed`)."""
+class Review(Record):
+    """One unit's review: the fingerprints of the Azerbaijani and of the English as they stood when the English was
+    reviewed, so a later change of either shows as needing review; who reviewed and when, where recorded."""
 
-    reviewed: dict[str, Fingerprint] = Field(default_factory=dict)
+    az: Fingerprint
+    en: Fingerprint | None = None  # None only in entries recorded before the English was fingerprinted
+    by: str | None = Field(default=None, min_length=1, max_length=100)
+    date: dt.date | None = None  # not `on`: YAML 1.1 reads that key as true
+
+
+class TranslationState(Record):
+    """data/translation-state.yml: for each reviewed text unit, its review (written by `make status --reviewed`).
+    An entry that is a bare fingerprint is the earlier form: the Azerbaijani's fingerprint alone."""
+
+    reviewed: dict[str, Review] = Field(default_factory=dict)
 
     @field_validator("reviewed", mode="before")
     @classmethod
     def _none_is_empty(cls, v: object) -> object:
-        return {} if v is None else v
+        if v is None:
+            return {}
+        if isinstance(v, dict):
+            return {k: {"az": r} if isinstance(r, str) else r for k, r in v.items()}
+        return v
 
 
 # The JSON Schema of every data file, published for editors that validate YAML as you type.

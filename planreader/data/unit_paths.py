@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from planreader import ids
-from planreader.data.units import META_FIELDS
+from planreader.data.units import GLOSSARY_FIELDS, META_FIELDS
 
 KeyPath = tuple[str | int, ...]
 
@@ -87,16 +87,24 @@ def abbreviation_places(raw: dict) -> Iterator[tuple[str, KeyPath]]:
                 yield _uid("abbreviations", str(abbr.get("id")), field), ("abbreviations", i, field)
 
 
+def glossary_places(raw: dict) -> Iterator[tuple[str, KeyPath]]:
+    for i, term in enumerate(raw.get("terms") or []):
+        for field in GLOSSARY_FIELDS:
+            if _is_text(term.get(field)):
+                yield _uid("glossary", str(term.get("id")), field), ("terms", i, field)
+
+
 def places_in(kind: str, raw: dict) -> Iterator[tuple[str, KeyPath]]:
-    """The units of one raw data file of a kind: documents, measures, bodies or abbreviations."""
+    """The units of one raw data file of a kind: documents, measures, bodies, abbreviations or glossary."""
     return {"documents": document_places, "measures": measure_places, "bodies": body_places,
-            "abbreviations": abbreviation_places}[kind](raw)
+            "abbreviations": abbreviation_places, "glossary": glossary_places}[kind](raw)
 
 
 def unit_files(data: Path) -> Iterator[tuple[str, Path]]:
     """Every data file that holds text units, with its kind."""
     yield "bodies", data / "bodies.yml"
     yield "abbreviations", data / "abbreviations.yml"
+    yield "glossary", data / "glossary" / "terms.yml"
     for kind in ("documents", "measures"):
         for path in sorted((data / kind).glob("*.yml")):
             yield kind, path

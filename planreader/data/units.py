@@ -12,7 +12,7 @@ from planreader.data.model import Document, Node, Text
 @dataclass(frozen=True)
 class Unit:
     id: str  # ids.UnitId as text: "nap-2014-2018:m-13-2-9:text", "bodies:state-security-service:name"
-    kind: str  # document | paragraph | measure | subitem | executors | deadline | group | body | abbreviation
+    kind: str  # document | paragraph | measure | subitem | executors | deadline | group | body | abbreviation | term
     document: str | None
     page: str  # path (from a language root) of the page that shows the unit, with its anchor
     text: Text
@@ -106,6 +106,18 @@ def registry_units(cat: Catalog) -> Iterator[Unit]:
                        getattr(a, field))
 
 
+GLOSSARY_FIELDS = ("definition", "source", "note")
+
+
+def glossary_units(cat: Catalog) -> Iterator[Unit]:
+    """The glossary's texts (a concept's definition, its source instrument, the note for translators); the terms
+    themselves are the termbase's business (TBX), not units."""
+    for t in cat.glossary.values():
+        for field in GLOSSARY_FIELDS:
+            if getattr(t, field):
+                yield Unit(_uid("glossary", t.id, field), "term", None, ids.term(t.id), getattr(t, field))
+
+
 def reading_order(cat: Catalog, doc: Document) -> Iterator[Unit]:
     """A document's text units as a reader meets them: the measures where the measures table stands.
     The document's metadata units (title, issuer …) are not part of the text: `document_meta` gives them."""
@@ -117,6 +129,7 @@ def all_units(cat: Catalog) -> Iterator[Unit]:
     yield from document_units(cat)
     yield from measure_units(cat)
     yield from registry_units(cat)
+    yield from glossary_units(cat)
 
 
 def is_text_unit(u: Unit) -> bool:
@@ -141,4 +154,6 @@ def unit_file(u: Unit) -> str:
         return "data/bodies.yml"
     if u.kind == "abbreviation":
         return "data/abbreviations.yml"
+    if u.kind == "term":
+        return "data/glossary/terms.yml"
     return f"data/{'documents' if u.kind in ('document', 'paragraph') else 'measures'}/{u.document}.yml"

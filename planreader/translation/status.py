@@ -1,17 +1,19 @@
 """Translation status for translators: coverage, untranslated and stale units, glossary gaps."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import json
 import re
 from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, field
 
-import yaml
 
-from planreader import paths
+from planreader import ids, paths
 from planreader.data.catalog import Catalog
 from planreader.data.load import STATE_FILE
+from planreader.data.model import Review, walk
 from planreader.azerbaijani import az_lower
 from planreader.translation.terminology import occurrences
 from planreader.data.units import Unit, all_units, text_units
@@ -24,16 +26,54 @@ yerinə yetirilməsi irəli gələn davam etdirilməsi tövsiyə edilsin""".spli
 
 
 def fingerprint(text: str) -> str:
-    """What an English translation was made from: a short hash of the Azerbaijani text."""
+    """What a review was made against: a short hash of a unit's text (Azerbaijani or English), spaces squeezed."""
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
 
 
-def write_state(state: dict[str, str]) -> None:
-    header = ("# For each text unit, a fingerprint of the Azerbaijani text its English was translated or reviewed\n"
-              "# against. When the Azerbaijani changes, the translation status lists the unit as stale until a\n"
-              "# translator reviews the English and runs: .venv/bin/python -m planreader status --reviewed <unit id>\n")
-    body = yaml.safe_dump({"reviewed": dict(sorted(state.items()))}, allow_unicode=True, sort_keys=False, width=200)
-    (paths.DATA / STATE_FILE).write_text(header + body, encoding="utf-8")
+def review_of(u: Unit, by: str | None = None, on: dt.date | None = None) -> Review:
+    """The record of a review of the unit's English as it stands now."""
+    return Review(az=fingerprint(u.text.az), en=fingerprint(u.text.en), by=by, date=on)
+
+
+def review_state(review: Review | None, u: Unit) -> str:
+    """new (no English) | unreviewed (never recorded) | stale (the Azerbaijani changed since the review) |
+    english-changed (the English was revised since) | reviewed."""
+    if not u.text.en:
+        return "new"
+    if review is None:
+        return "unreviewed"
+    if review.az != fingerprint(u.text.az):
+        return "stale"
+    if review.en is not None and review.en != fingerprint(u.text.en):
+        return "english-changed"
+    return "reviewed"
+
+
+def _entry(r: Review) -> str:
+    # Quoted: a fingerprint of digits alone ('123456789012', '1e2345678901') would read back as a number.
+    parts = [f"az: '{r.az}'"] + ([f"en: '{r.en}'"] if r.en else []) \
+        + ([f"by: {json.dumps(r.by, ensure_ascii=False)}"] if r.by else []) + ([f"date: {r.date.isoformat()}"] if r.date else [])
+    return "{" + ", ".join(parts) + "}"
+
+
+def write_state(state: dict[str, Review]) -> None:
+    header = ("# For each text unit, its last review: the fingerprints of the Azerbaijani (az) and of the English (en)\n"
+              "# the English was reviewed against, and who reviewed it and when (by, date) where recorded. When either\n"
+              "# text changes, the translation status lists the unit as needing review until a translator reviews\n"
+              "# the English and runs: .venv/bin/python -m planreader status --reviewed <unit id> [--by NAME]\n")
+    lines = [f"  {unit}: {_entry(state[unit])}" for unit in sorted(state)]
+    (paths.DATA / STATE_FILE).write_text(header + "reviewed:\n" + "".join(f"{line}\n" for line in lines),
+                                         encoding="utf-8")
+
+
+def translator_notes(cat: Catalog) -> list[tuple[str, str]]:
+    """(where, note) for every translator's note: on document nodes and on measures."""
+    found = []
+    for doc in cat.documents.values():
+        found += [(f"{doc.id}:{node.id}", node.translator_note) for node, _ in walk(doc.body) if node.translator_note]
+    found += [(f"{pm.document}:{ids.measure_anchor(pm.num)}", pm.measure.translator_note)
+              for pm in cat.measures if pm.measure.translator_note]
+    return found
 
 
 @dataclass
@@ -41,13 +81,15 @@ class Status:
     coverage: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)  # (document, kind) -> done, total
     untranslated: list[Unit] = field(default_factory=list)
     stale: list[Unit] = field(default_factory=list)
+    english_changed: list[Unit] = field(default_factory=list)  # the English was revised since its review
     unreviewed: list[Unit] = field(default_factory=list)  # translated, but never recorded as reviewed
+    notes: list[tuple[str, str]] = field(default_factory=list)  # translators' notes: (where, note)
     unused_terms: list[str] = field(default_factory=list)
     candidates: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def clean(self) -> bool:
-        return not (self.untranslated or self.stale or self.unreviewed)
+        return not (self.untranslated or self.stale or self.english_changed or self.unreviewed)
 
 
 def compute(cat: Catalog) -> Status:
@@ -62,14 +104,13 @@ def compute(cat: Catalog) -> Status:
             st.untranslated.append(u)
             continue
         done[key] += 1
-        recorded = state.get(u.id)
-        if recorded is None:
-            st.unreviewed.append(u)
-        elif recorded != fingerprint(u.text.az):
-            st.stale.append(u)
+        state_now = review_state(state.get(u.id), u)
+        if state_now != "reviewed":
+            {"unreviewed": st.unreviewed, "stale": st.stale, "english-changed": st.english_changed}[state_now].append(u)
     st.coverage = {k: (done[k], counts[k]) for k in sorted(counts)}
     st.unused_terms = [t for t, found in occurrences(cat).items() if not found]
     st.candidates = candidate_terms(cat)
+    st.notes = translator_notes(cat)
     return st
 
 

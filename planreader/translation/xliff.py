@@ -9,30 +9,47 @@ from __future__ import annotations
 import argparse
 import sys
 import xml.etree.ElementTree as ET
+from collections import defaultdict
 from pathlib import Path
 
 from planreader.data.catalog import Catalog
 from planreader.data.errors import DataErrors
 from planreader.data.load import load_catalog, load_catalog_or_report
 from planreader.data.units import Unit, all_units, unit_file
-from planreader.translation.status import fingerprint
+from planreader.translation.glossary import agreed
+from planreader.translation.status import review_state, translator_notes
+from planreader.translation.terminology import checked_occurrences
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 
 
+# The XLIFF 1.2 state of each review state (translation.status.review_state).
+XLIFF_STATES = {"new": "new", "unreviewed": "translated", "stale": "needs-review-translation",
+                "english-changed": "needs-review-translation", "reviewed": "signed-off"}
+
+
 def unit_state(cat: Catalog, u: Unit) -> str:
-    """XLIFF 1.2 state: new (no English), needs-review-translation (the Azerbaijani changed since review),
-    signed-off (reviewed against the current Azerbaijani), translated (never recorded as reviewed)."""
-    if not u.text.en:
-        return "new"
-    recorded = cat.reviewed.get(u.id)
-    if recorded is None:
-        return "translated"
-    return "signed-off" if recorded == fingerprint(u.text.az) else "needs-review-translation"
+    """XLIFF 1.2 state: new (no English), needs-review-translation (the Azerbaijani or the English changed since
+    the review), signed-off (reviewed as both stand), translated (never recorded as reviewed)."""
+    return XLIFF_STATES[review_state(cat.reviewed.get(u.id), u)]
+
+
+def unit_notes(cat: Catalog) -> dict[str, list[tuple[str, str]]]:
+    """Unit id → (from, note) beyond the page: the translator's note, and each glossary concept the unit's
+    Azerbaijani uses with its agreed English (what the terminology check will ask of the target)."""
+    notes: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for where, note in translator_notes(cat):
+        notes[f"{where}:text"].append(("translator", f"translator's note: {note}"))
+    for term_id, units in checked_occurrences(cat).items():
+        t = cat.glossary[term_id]
+        for u in units:
+            notes[u.id].append(("glossary", f"glossary: {t.az.term} = {agreed(t)}"))
+    return notes
 
 
 def export(cat: Catalog, document: str | None = None, only: str | None = None) -> tuple[bytes, int]:
     """The XLIFF text and the number of units in it; `only` is "new" or "needs-review-translation"."""
+    notes = unit_notes(cat)
     ET.register_namespace("", NS)
     root = ET.Element(f"{{{NS}}}xliff", version="1.2")
     bodies: dict[str, ET.Element] = {}
@@ -51,8 +68,13 @@ def export(cat: Catalog, document: str | None = None, only: str | None = None) -
         tu = ET.SubElement(bodies[name], f"{{{NS}}}trans-unit", id=u.id)
         ET.SubElement(tu, f"{{{NS}}}source").text = u.text.az
         ET.SubElement(tu, f"{{{NS}}}target", state=state).text = u.text.en
-        ET.SubElement(tu, f"{{{NS}}}note").text = f"page: {u.page}"
+        ET.SubElement(tu, f"{{{NS}}}note", attrib={"from": "planreader"}).text = f"page: {u.page}"
+        for source, note in notes.get(u.id, []):
+            ET.SubElement(tu, f"{{{NS}}}note", attrib={"from": source}).text = note
         count += 1
+    if not bodies:  # XLIFF 1.2 requires a <file>; an empty body is valid
+        ET.SubElement(ET.SubElement(root, f"{{{NS}}}file", original="data", datatype="plaintext",
+                                    attrib={"source-language": "az", "target-language": "en"}), f"{{{NS}}}body")
     ET.indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n", count
 
