@@ -14,6 +14,7 @@ COMMANDS = {
     "terms": ("planreader.translation.terminology", "terminology check: translations use the agreed terms"),
     "import": ("planreader.importer.command", "import a plan's text: SOURCE --id DOC_ID [--force] (writes data/)"),
     "xliff": ("planreader.translation.xliff", "XLIFF 1.2 for CAT tools: export [--document ID] [--untranslated | --stale] [-o FILE]; import FILE [--dry-run]"),
+    "tbx": ("planreader.translation.termbase", "TBX for CAT tools: export [-o FILE]; import FILE [--dry-run] (English terms)"),
     "i18n": ("planreader.translation.ui_catalogs", "refresh the interface-string catalogs in locale/"),
 }
 

@@ -14,13 +14,18 @@ def _q(tag: str) -> str:
     return f"{{{NS}}}{tag}"
 
 
-def _lang_sec(entry: ET.Element, lang: str, term: str, variants: list[str], definition: str, note: str | None) -> None:
+# TBX-Basic's administrative statuses of the glossary's lists: the preferred term, admitted variants, and the
+# renderings a reviewer ruled out (a CAT tool's QA flags a deprecated term in a translation).
+PREFERRED, ADMITTED, DEPRECATED = "preferredTerm-admn-sts", "admittedTerm-admn-sts", "deprecatedTerm-admn-sts"
+
+
+def _lang_sec(entry: ET.Element, lang: str, term: str, variants: list[str], definition: str, note: str | None,
+              avoid: list[str] = ()) -> None:
     sec = ET.SubElement(entry, _q("langSec"), {XML_LANG: lang})
     ET.SubElement(sec, _q("descrip"), {"type": "definition"}).text = definition
-    for i, value in enumerate([term, *variants]):
+    for value, status in [(term, PREFERRED), *((v, ADMITTED) for v in variants), *((a, DEPRECATED) for a in avoid)]:
         ts = ET.SubElement(sec, _q("termSec"))
         ET.SubElement(ts, _q("term")).text = value
-        status = "preferredTerm-admn-sts" if i == 0 else "admittedTerm-admn-sts"
         ET.SubElement(ts, _q("termNote"), {"type": "administrativeStatus"}).text = status
     if note:
         ET.SubElement(sec, _q("note")).text = note
@@ -41,7 +46,8 @@ def glossary_tbx(cat: Catalog) -> str:
         if t.source:
             ET.SubElement(entry, _q("admin"), {"type": "source"}).text = t.source.en or t.source.az
         _lang_sec(entry, "az", t.az.term, t.az.variants, t.definition.az, t.note.az if t.note else None)
-        _lang_sec(entry, "en", t.en.term, t.en.variants, t.definition.en or t.definition.az, t.note.en if t.note else None)
+        _lang_sec(entry, "en", t.en.term, t.en.variants, t.definition.en or t.definition.az, t.note.en if t.note else None,
+                  t.en.avoid)
         for rel in t.related:
             ET.SubElement(entry, _q("ref"), {"type": "crossReference", "target": rel}).text = rel
     ET.indent(root)

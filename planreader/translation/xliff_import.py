@@ -7,37 +7,23 @@ as a whole and run the terminology check on the changed units → write the file
 """
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import defusedxml
-from defusedxml.ElementTree import DefusedXMLParser
-
-from planreader.data.errors import DataErrors
 from planreader.data.load import load_catalog
 from planreader.data.model import visible_text
 from planreader.data.unit_paths import KeyPath, places_in, unit_files
 from planreader.data.units import all_units
 from planreader.data.yamledit import EditError, checked_edit
 from planreader.data.yamlfile import parse
-from planreader.translation.terminology import citation_mismatches, executors_mismatches, misses
+from planreader.translation.safexml import Refused, parse_untrusted
+from planreader.translation.writeback import check_edited_copy, write_whole
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 XLIFF_2 = "urn:oasis:names:tc:xliff:document:2.0"
-MAX_BYTES = 32 * 2**20  # today's full export is under 1 MB; room for plans many times larger, not for a flood
-
-
-class Refused(Exception):
-    """The import writes nothing: one line per problem, each naming the XLIFF file (and line) or the data file."""
-
-    def __init__(self, lines: list[str]):
-        self.lines = lines
-        super().__init__("\n".join(lines))
+MAX_BYTES = 32 * 2**20  # today's full export is about 1 MB; room for plans many times larger, not for a flood
 
 
 @dataclass(frozen=True)
@@ -57,42 +43,6 @@ class Outcome:
     files: list[str] = field(default_factory=list)  # data files written (or that would be, on a dry run)
 
 
-class _LineTarget(ET.TreeBuilder):
-    """A tree builder that remembers the line each element starts on, for the one-line errors."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.lines: dict[ET.Element, int] = {}
-        self.parser: DefusedXMLParser | None = None
-
-    def start(self, tag, attrs):  # type: ignore[override]
-        element = super().start(tag, attrs)
-        self.lines[element] = self.parser.parser.CurrentLineNumber if self.parser else 0
-        return element
-
-
-def _parse(name: str, data: bytes) -> tuple[ET.Element, dict[ET.Element, int]]:
-    if len(data) > MAX_BYTES:
-        raise Refused([f"{name}: refused: {len(data):,} bytes is more than the {MAX_BYTES // 2**20} MB an XLIFF "
-                       f"of these plans can need; export fewer units (--document, --untranslated, --stale)"])
-    target = _LineTarget()
-    parser = DefusedXMLParser(target=target, forbid_dtd=True, forbid_entities=True, forbid_external=True)
-    target.parser = parser
-    try:
-        parser.feed(data)
-        root = parser.close()
-    except defusedxml.DTDForbidden:
-        raise Refused([f"{name}: refused: the file declares a DTD (<!DOCTYPE …>); XLIFF needs none, and a DTD can "
-                       f"define entities that expand without end or read other files"]) from None
-    except defusedxml.EntitiesForbidden:
-        raise Refused([f"{name}: refused: the file declares entities; XLIFF needs none"]) from None
-    except defusedxml.ExternalReferenceForbidden:
-        raise Refused([f"{name}: refused: the file refers to an external resource; XLIFF needs none"]) from None
-    except ET.ParseError as e:
-        raise Refused([f"{name}: not well-formed XML: {e}"]) from None
-    return root, target.lines
-
-
 def _plain(element: ET.Element) -> str | None:
     """The element's text, if it holds only text (or OmegaT/Okapi segment marks, <mrk mtype="seg">)."""
     for child in element.iter():
@@ -107,7 +57,7 @@ def _local(tag: str) -> str:
 
 def read_targets(name: str, data: bytes) -> list[Target]:
     """The trans-units of an XLIFF 1.2 file; Refused with one line per unit that cannot be read."""
-    root, lines = _parse(name, data)
+    root, lines = parse_untrusted(name, data, MAX_BYTES, "export fewer units (--document, --untranslated, --stale)")
     if root.tag == f"{{{XLIFF_2}}}xliff":
         raise Refused([f"{name}: this is XLIFF 2; the import reads XLIFF 1.2, as `planreader xliff export` writes it "
                        f"(set your CAT tool to XLIFF 1.2, or translate the exported file in place)"])
@@ -168,35 +118,6 @@ def _places(data: Path) -> dict[str, tuple[Path, KeyPath]]:
     return found
 
 
-def _check_copy(data: Path, edited: dict[Path, str], changed: set[str]) -> list[str]:
-    """Load a copy of data/ with the edited files in place: data errors, and terminology problems the new English
-    brings (a miss in a changed unit; an executors cell or citation line the check did not report before)."""
-    with tempfile.TemporaryDirectory(prefix="xliff-import-") as tmp:
-        copy = Path(tmp) / "data"
-        shutil.copytree(data, copy)
-        for path, text in edited.items():
-            (copy / path.relative_to(data)).write_text(text, encoding="utf-8")
-        try:
-            after = load_catalog(copy)
-        except DataErrors as e:
-            return [str(err).replace(f"{copy}{os.sep}", "data/") for err in e.errors]
-        before = load_catalog(data)
-        found, _stale = misses(after)
-        lines = [str(m) for m in found if m.unit in changed]
-        for check in (executors_mismatches, citation_mismatches):
-            old = set(check(before))
-            lines += [line for line in check(after) if line not in old]
-        return lines
-
-
-def _write(path: Path, text: str) -> None:
-    """Replace the file whole or not at all (a crash mid-write must not leave half a data file)."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-        out.write(text)
-    os.replace(tmp, path)
-
-
 def import_xliff(name: str, xliff: bytes, data: Path, write: bool = True) -> Outcome:
     """Put the XLIFF's changed targets into data/; Refused (and nothing written) if any unit or check fails."""
     targets = read_targets(name, xliff)
@@ -235,11 +156,11 @@ def import_xliff(name: str, xliff: bytes, data: Path, write: bool = True) -> Out
     if problems:
         raise Refused(problems)
     if edited:
-        problems = _check_copy(data, edited, set(outcome.changed))
+        problems = check_edited_copy(data, edited, set(outcome.changed))
         if problems:
             raise Refused(problems)
     outcome.files = sorted(f"data/{p.relative_to(data).as_posix()}" for p in edited)
     if write:
         for path, text in edited.items():
-            _write(path, text)
+            write_whole(path, text)
     return outcome
