@@ -40,6 +40,21 @@ def test_reader_journey_from_landing_page_to_citation(page_, served):
     assert p.foreign_requests == []
 
 
+def test_the_language_switch_keeps_the_place_and_the_filters(page_, served):
+    p = page_
+    p.goto(served + "en/nap-2014-2018/#m-13-3-7")
+    p.locator("[data-lang-switch]").click()
+    p.wait_for_url(re.compile(r"/reader/az/nap-2014-2018/#m-13-3-7$"))
+    assert p.evaluate("document.getElementById('m-13-3-7').getBoundingClientRect().top") < 200
+    p.goto(served + "az/measures/")
+    p.select_option("select[name=due]", "by-2015")  # the filter writes itself into the address …
+    p.locator("[data-lang-switch]").click()  # … and the other language opens with the same filter applied
+    p.wait_for_url(re.compile(r"/reader/en/measures/\?(.*&)?due=by-2015"))
+    assert p.locator("select[name=due]").input_value() == "by-2015"
+    assert p.locator("[data-filter-count]").inner_text() == "25"
+    assert p.foreign_requests == []
+
+
 def test_permanent_link_redirects(page_, served):
     page_.goto(served + "id/nap-2014-2018/13.2.9/")
     page_.wait_for_url(re.compile(r"/reader/en/nap-2014-2018/measures/13-2-9/$"))  # the context prefers English

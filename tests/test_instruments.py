@@ -188,3 +188,26 @@ def test_every_translated_citation_has_its_english_sentence(catalog):
     joint = [c for c in catalog.citations if c.unit == "nap-2014-2018:p-8-1:text"]
     assert {c.instrument for c in joint} == {"law-combating-trafficking", "law-state-protection-criminal-proceedings"}
     assert all("“On State Protection of Persons Participating in Criminal Proceedings”" in c.en_text for c in joint)
+
+
+@pytest.mark.parametrize("lang", ["az", "en"])
+def test_a_joint_citation_links_each_law_to_its_own_page(catalog, lang):
+    """«A» və «B» … qanunları (and the English "the Laws … “A” and “B”") cite two laws: each quoted name links to its
+    own instrument, in the order the text names them, and no citation of the catalog is linked to the wrong law."""
+    from planreader.data.units import all_units
+    from planreader.render.links import Linker
+    units = {u.id: u for u in all_units(catalog)}
+    linker = Linker(catalog, lang)
+    cited = {}
+    for c in catalog.citations:
+        cited.setdefault(c.unit, set()).add(c.instrument)
+    for unit, instruments in cited.items():
+        html = linker.render(getattr(units[unit].text, lang), lambda kind, target: f"#{kind}:{target}", None, set(), ())
+        linked = set(re.findall(r'href="#instrument:([^"]+)"', html))
+        assert linked == instruments, unit
+    html = linker.render(getattr(units["nap-2014-2018:p-8-1:text"].text, lang), lambda k, t: f"#{k}:{t}", None, set(), ())
+    assert re.findall(r'href="#instrument:([^"]+)">([^<]+)<', html) == [
+        ("law-state-protection-criminal-proceedings", "«Cinayət prosesində iştirak edən şəxslərin dövlət müdafiəsi "
+         "haqqında»" if lang == "az" else "“On State Protection of Persons Participating in Criminal Proceedings”"),
+        ("law-combating-trafficking", "«İnsan alverinə qarşı mübarizə haqqında»" if lang == "az"
+         else "“On Combating Trafficking in Human Beings”")]

@@ -145,3 +145,16 @@ def test_index_initials_follow_azerbaijani_capitals():
 def test_placeholders_are_filled_and_stray_braces_survive():
     assert fill("in {year}", year="2016-cı") == "in 2016-cı"
     assert fill("{start}–{end} {x} {", start=2014, end=2018) == "2014–2018 {x} {"
+
+
+@pytest.mark.parametrize("link, title", [
+    (ids.Permalink("nap-2014-2018", "13.3.7"), "MFP 2014–2018, tədbir 13.3.7"),
+    (ids.Permalink("nap-2014-2018", "13.3.7", lang="en"), "NAP 2014–2018, measure 13.3.7"),
+    (ids.Permalink("cis-2007-2010", "2.4", "ç"), "MDB 2007–2010, tədbir 2.4 ç)"),
+    (ids.Permalink("cis-2007-2010", lang="en"), "CIS 2007–2010"),
+])
+def test_a_permanent_links_page_is_titled_for_people_not_by_ids(catalog, link, title):
+    """Shared-link previews show the redirect page's <title>: the plan's label and the measure, not internal ids."""
+    from planreader.publish.redirects import link_title, redirect_page
+    assert link_title(link, catalog) == title
+    assert f"<title>{title}</title>" in redirect_page(link, catalog)

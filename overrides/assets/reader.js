@@ -158,7 +158,23 @@
     });
   }
 
+  // The language switch keeps the reader's place: the fragment (a measure in the full text) and the query (the
+  // filters, a search) name the same things in both languages. Set whenever the link may be followed or copied.
+  function languageSwitch() {
+    document.querySelectorAll("[data-lang-switch]").forEach(function (a) {
+      var base = a.getAttribute("href");
+      var carry = function () {
+        var url = new URL(base, window.location.href);
+        url.search = window.location.search;
+        url.hash = window.location.hash;
+        a.href = url.href;
+      };
+      ["pointerdown", "focus", "click", "contextmenu"].forEach(function (type) { a.addEventListener(type, carry); });
+    });
+  }
+
   function init() {
+    languageSwitch();
     printDate();
     window.addEventListener("beforeprint", printDate);
     searchShortcut();

@@ -99,10 +99,24 @@ def link_metadata(link: ids.Permalink, cat: Catalog, root: str, today: dt.date |
     return eli.measure_eli(cat, cat.measure(link.document, link.num), lang, root, today)
 
 
+MEASURE_WORD = {"az": "tədbir", "en": "measure"}
+
+
+def link_title(link: ids.Permalink, cat: Catalog) -> str:
+    """What a shared link's preview shows: "NAP 2014–2018, measure 13.3.7", in the link's language (the
+    authoritative Azerbaijani when it has none)."""
+    lang = link.lang or "az"
+    doc = cat.documents[link.document]
+    name = (doc.label or doc.short_title or doc.title).in_lang(lang)
+    if link.num is None:
+        return name
+    return f"{name}, {MEASURE_WORD[lang]} {link.num}" + (f" {link.label})" if link.label else "")
+
+
 def redirect_page(link: ids.Permalink, cat: Catalog, today: dt.date | None = None) -> str:
     up = "../" * link.path.count("/")  # from the link's folder back to the site root
     az, en = f"{up}az/{link.target}", f"{up}en/{link.target}"
-    title = " ".join(p for p in (link.document, link.num, link.label and link.label + ")") if p)
+    title = link_title(link, cat)
     script = "" if link.lang else _NEGOTIATE.format(en=Markup(_js(en)), az=Markup(_js(az)))
     # Relative IRIs: JSON-LD resolves them against this page's address, wherever the site is served.
     metadata = Markup(_js(link_metadata(link, cat, up, today)))

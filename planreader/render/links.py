@@ -33,10 +33,21 @@ class Linker:
         # Instruments by the forms the texts cite them in (Azerbaijani), or their English title and short title;
         # matched before bodies, as a citation's wording may hold a body's name («…» Avropa Şurası Konvensiyası).
         instruments: dict[str, str] = {}
+        # Each instrument's own quoted name («İnsan alverinə qarşı mübarizə haqqında»), so that a joint citation
+        # («A» və «B» … qanunları), which is a form of one instrument, links each name to its own instrument.
+        self._quoted: dict[str, str] = {}
+        titles_en = [ins.title.en for ins in cat.instruments.values() if ins.title.en]
         for ins in cat.instruments.values():
-            words = list(ins.forms) if lang == "az" else [w for t in (ins.title, ins.short) if t and (w := t.en)]
+            # An English title that holds another instrument's ("…, supplementing the United Nations Convention
+            # against …") would link both to one page: such an instrument links by its en_forms instead.
+            words = (list(ins.forms) if lang == "az"
+                     else [w for t in (ins.title, ins.short) if t and (w := t.en)
+                           and not any(o != w and o in w for o in titles_en)] + list(ins.en_forms))
             for w in words:
                 instruments.setdefault(w, ins.id)
+            quoted = re.search(r"«[^«»]+»" if lang == "az" else r"“[^“”]+”", ins.title.az if lang == "az" else ins.title.en)
+            if quoted:
+                self._quoted.setdefault(quoted.group(), ins.id)
         self._instruments = instruments
         # No boundary after a form: the texts inflect the last word (Konvensiyasından, Qaydaları»nın).
         self._instrument_re = (re.compile("(" + "|".join(re.escape(w) for w in sorted(instruments, key=len, reverse=True))
@@ -60,6 +71,15 @@ class Linker:
             abbrs.setdefault(short, " ".join(expansion.split()))
         self._abbrs, self._abbr_re = abbrs, _alternation(abbrs)
 
+    def _citation_spans(self, start: int, cited: str) -> list[Span]:
+        """The link(s) of one citation: the whole wording, or, where it quotes the names of several instruments
+        (a joint citation), each quoted name to its own instrument."""
+        names = [(m.start(), m.end(), self._quoted[m.group()]) for m in re.finditer(r"«[^«»]+»|“[^“”]+”", cited)
+                 if m.group() in self._quoted]
+        if len({target for _, _, target in names}) < 2:
+            return [Span(start, start + len(cited), "instrument", self._instruments[cited])]
+        return [Span(start + a, start + b, "instrument", target) for a, b, target in names]
+
     def _fold(self, text: str) -> str:
         return az_lower(text) if self.lang == "az" else text.lower()
 
@@ -77,7 +97,7 @@ class Linker:
         if self._instrument_re:
             for m in self._instrument_re.finditer(text):
                 if free(m.start(), m.end()):
-                    found.append(Span(m.start(), m.end(), "instrument", self._instruments[m.group(1)]))
+                    found += self._citation_spans(m.start(), m.group(1))
         if self._body_re:
             for m in self._body_re.finditer(text):
                 if free(m.start(), m.end()):

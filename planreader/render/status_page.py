@@ -2,10 +2,18 @@
 from __future__ import annotations
 
 from planreader import ids
+from planreader.i18n import N_
 from planreader.render.context import RenderContext
 from planreader.render.page import Page, render
 from planreader.translation.status import compute
 from planreader.translation.terminology import misses
+
+
+# The kinds of text unit (data.units.Unit.kind) as the coverage table names them.
+KIND_LABELS = {"document": N_("Document details"), "paragraph": N_("Paragraphs"), "group": N_("Group headings"),
+               "measure": N_("Measures"), "subitem": N_("Sub-items"), "executors": N_("Executors"),
+               "deadline": N_("Deadlines"), "body": N_("Bodies"), "abbreviation": N_("Abbreviations"),
+               "term": N_("Glossary")}
 
 
 def status_page(ctx: RenderContext) -> Page:
@@ -24,5 +32,8 @@ def status_page(ctx: RenderContext) -> Page:
         ("candidates", _("Frequent phrases not in the glossary (candidates)"), [{"text": f"{g} ({n})"} for g, n in st.candidates]),
     ]
     title = _("Translation status")
+    docs = ctx.catalog.documents
+    coverage = [((docs[doc].short_title.in_lang(ctx.lang) if doc in docs else _("Registers and glossary"),
+                  _(KIND_LABELS.get(kind, kind))), counts) for (doc, kind), counts in st.coverage.items()]
     return render(ctx, "status.html", ids.translation_status(), title, search={"exclude": True},
-                  title=title, coverage=list(st.coverage.items()), sections=sections)
+                  title=title, coverage=coverage, sections=sections)

@@ -221,10 +221,11 @@ def write_expansions(cat: Catalog, lang: str, site_lang_dir: Path) -> int:
     """search-lexicon/expand.json: what search.js needs to expand a query in this language; returns its bytes."""
     # Pagefind's ids of the glossary's and the bodies' pages: in running text they rank below the plans' own text,
     # which they define or repeat (a reader who names a term or a body, or asks "what is …", gets its page first
-    # through the lexicon instead).
+    # through the lexicon instead). The translators' guide too: it quotes the plans' terms ("Lanzarote Convention",
+    # "Palermo Protocol") in its terminology rules, for translators, not for a reader asking about the instrument.
     fragments = pagefind_fragments(site_lang_dir / "pagefind") if (site_lang_dir / "pagefind").is_dir() else {}
     secondary = sorted(pid for pid, f in fragments.items()
-                       if re.match(r"/(glossary|bodies)/[^/]+/$", f["url"]))
+                       if re.match(r"/((glossary|bodies)/[^/]+/|translators/)$", f["url"]))
     data = {"spelling": SPELLING_RULES if lang == "en" else [], "suffixes": AZ_SUFFIXES if lang == "az" else [],
             "minStem": AZ_MIN_STEM, "harden": AZ_HARDEN, "synonyms": synonym_groups(cat, lang),
             "stopwords": STOPWORDS[lang], "definitions": DEFINITION_PATTERNS[lang],

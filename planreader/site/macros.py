@@ -9,7 +9,8 @@ from markupsafe import escape
 
 from planreader import ids
 from planreader.citation import cite_measure
-from planreader.i18n import act_date, long_date, translator
+from planreader.build_date import build_date
+from planreader.i18n import act_date, az_ordinal_suffix, long_date, translator
 from planreader.site import catalog_cache, jinja_sandbox
 from planreader.site.documents_nav import newest_first
 
@@ -77,6 +78,35 @@ def define_env(env):
         roles = {"executes": _("Executes"), "involved": _("To be involved in"), "participates": _("Recommended to take part in")}
         counts = ", ".join(f"{roles[r]} {len(pms)}" for r, pms in cat.roles_of(body_id).items() if pms)
         return f'<a href="{escape(href(ids.body(body_id)))}">{inline(b.name.in_lang(lang))}</a>: {inline(counts)}'
+
+    @env.macro
+    def document_status() -> str:
+        """A section per document, newest first, from its data: the approving act, the amendments, whether its
+        term has ended, what its source lacks, and its repairs page; so an imported plan has its section too."""
+        out = []
+        for doc in newest_first(cat):
+            kind = _("Law") if doc.kind == "law" else _("Order")
+            lines = [f"## {inline(doc.short_title.in_lang(lang))} {{#{doc.id}}}", "",
+                     inline(_("Approved by {kind} No. {number} of the {issuer} of {date}.").format(
+                         kind=kind, number=doc.number, issuer=doc.issuer.in_lang(lang), date=act_date(doc.date, lang)))]
+            if doc.amendments:
+                lines.append(inline(_("The text is given as amended by the decrees of {dates}. Body names the "
+                                      "amendments introduced are marked on the measure pages; the wording before the "
+                                      "amendments is not in the source and is not shown.").format(
+                    dates=", ".join(long_date(a.date, lang) + (f" (№ {a.number})" if a.number else "")
+                                    for a in doc.amendments))))
+            ends = [pm.measure.deadline.end for pm in cat.measures_of(doc.id) if pm.measure.deadline.end]
+            if ends and max(ends) < build_date().year:
+                year = f"{max(ends)}{az_ordinal_suffix(max(ends))}" if lang == "az" else str(max(ends))
+                lines.append(inline(_("The plan's term ended in {year}; the site presents it as a historical and "
+                                      "legal document.").format(year=year)))
+            if not doc.source.complete and doc.source.note:
+                lines += ["", f'!!! warning "{inline(_("Incomplete text"))}"',
+                          f"    {inline(doc.source.note.in_lang(lang))}"]
+            lines += ["", f'<a href="{escape(href(ids.repairs(doc.id)))}">{inline(_("Repairs of the source text"))}</a>',
+                      ""]
+            out.append("\n".join(lines))
+        return "\n".join(out)
 
     @env.macro
     def amendments(doc_id: str) -> str:
