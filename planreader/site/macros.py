@@ -101,10 +101,11 @@ def define_env(env):
                 lines.append(inline(_("The plan's term ended in {year}; the site presents it as a historical and "
                                       "legal document.").format(year=year)))
             if not doc.source.complete and doc.source.note:
-                lines += ["", f'!!! warning "{inline(_("Incomplete text"))}"',
+                incomplete = _("Incomplete text")
+                lines += ["", f'!!! warning "{inline(incomplete)}"',
                           f"    {inline(doc.source.note.in_lang(lang))}"]
-            lines += ["", f'<a href="{escape(href(ids.repairs(doc.id)))}">{inline(_("Repairs of the source text"))}</a>',
-                      ""]
+            repairs = _("Repairs of the source text")  # outside the f-string, where pybabel finds it
+            lines += ["", f'<a href="{escape(href(ids.repairs(doc.id)))}">{inline(repairs)}</a>', ""]
             out.append("\n".join(lines))
         return "\n".join(out)
 
