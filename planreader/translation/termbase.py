@@ -16,13 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planreader import paths
-from planreader.data.errors import DataErrors
 from planreader.data.load import load_catalog
 from planreader.data.yamledit import EditError, Value, checked_values
 from planreader.data.yamlfile import parse
 from planreader.publish.tbx import ADMITTED, DEPRECATED, NS, PREFERRED, XML_LANG
 from planreader.translation.safexml import Refused, parse_untrusted
-from planreader.translation.writeback import check_edited_copy, write_whole
+from planreader.translation.writeback import check_edited_copy, run_import, write_whole
 
 MAX_BYTES = 8 * 2**20  # today's termbase is about 300 KB
 TERMS_FILE = Path("glossary") / "terms.yml"
@@ -172,20 +171,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.action == "export":
         return _export(args.output)
-    try:
-        tbx = Path(args.file).read_bytes()
-    except OSError as e:
-        print(f"tbx import: cannot read {args.file}: {e.strerror}", file=sys.stderr)
-        return 1
-    try:
-        outcome = import_tbx(args.file, tbx, paths.DATA, write=not args.dry_run)
-    except DataErrors as e:
-        print(f"{e}\ntbx import: data/ does not validate as it is; fix it first, nothing was written", file=sys.stderr)
-        return 1
-    except Refused as e:
-        for line in e.lines:
-            print(line, file=sys.stderr)
-        print(f"tbx import: {len(e.lines)} problem(s); nothing was written", file=sys.stderr)
+    outcome = run_import("tbx import", args.file,
+                         lambda tbx: import_tbx(args.file, tbx, paths.DATA, write=not args.dry_run))
+    if outcome is None:
         return 1
     for concept, fields in outcome.changed.items():
         print(f"changed: {concept}: en.{', en.'.join(fields)}")

@@ -4,12 +4,37 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from planreader.data.catalog import Catalog
 from planreader.data.errors import DataErrors
 from planreader.data.load import load_catalog
+from planreader.translation.safexml import Refused
 from planreader.translation.terminology import citation_mismatches, executors_mismatches, misses
+
+T = TypeVar("T")
+
+
+def run_import(command: str, file: str, do_import: Callable[[bytes], T]) -> T | None:
+    """The file read and imported (`xliff import`, `tbx import`); None after printing to stderr, one line per
+    problem, why nothing was written: the file unreadable, data/ invalid as it is, or the import refused."""
+    try:
+        data = Path(file).read_bytes()
+    except OSError as e:
+        print(f"{command}: cannot read {file}: {e.strerror}", file=sys.stderr)
+        return None
+    try:
+        return do_import(data)
+    except DataErrors as e:
+        print(f"{e}\n{command}: data/ does not validate as it is; fix it first, nothing was written", file=sys.stderr)
+    except Refused as e:
+        for line in e.lines:
+            print(line, file=sys.stderr)
+        print(f"{command}: {len(e.lines)} problem(s); nothing was written", file=sys.stderr)
+    return None
 
 
 def _all_misses(cat: Catalog) -> list[str]:

@@ -10,11 +10,9 @@ import argparse
 import sys
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from pathlib import Path
 
 from planreader.data.catalog import Catalog
-from planreader.data.errors import DataErrors
-from planreader.data.load import load_catalog, load_catalog_or_report
+from planreader.data.load import load_catalog_or_report
 from planreader.data.units import Unit, all_units, unit_file
 from planreader.translation.glossary import agreed
 from planreader.translation.status import review_state, translator_notes
@@ -81,24 +79,11 @@ def export(cat: Catalog, document: str | None = None, only: str | None = None) -
 
 def import_command(file: str, dry_run: bool) -> int:
     from planreader import paths
-    from planreader.translation.xliff_import import Refused, import_xliff
+    from planreader.translation.writeback import run_import
+    from planreader.translation.xliff_import import import_xliff
 
-    try:
-        xliff = Path(file).read_bytes()
-    except OSError as e:
-        print(f"xliff import: cannot read {file}: {e.strerror}", file=sys.stderr)
-        return 1
-    try:
-        load_catalog(paths.DATA)
-        outcome = import_xliff(file, xliff, paths.DATA, write=not dry_run)
-    except DataErrors as e:
-        print(f"{e}\nxliff import: data/ does not validate as it is; fix it first, nothing was written",
-              file=sys.stderr)
-        return 1
-    except Refused as e:
-        for line in e.lines:
-            print(line, file=sys.stderr)
-        print(f"xliff import: {len(e.lines)} problem(s); nothing was written", file=sys.stderr)
+    outcome = run_import("xliff import", file, lambda xliff: import_xliff(file, xliff, paths.DATA, write=not dry_run))
+    if outcome is None:
         return 1
     for unit in outcome.changed:
         print(f"changed: {unit}")
